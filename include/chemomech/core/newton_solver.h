@@ -1,0 +1,64 @@
+/**
+ * @file newton_solver.h
+ * @brief Damped Newton method for a NonlinearProblem, independent of the
+ * physics.
+ */
+#ifndef chemomech_core_newton_solver_h
+#define chemomech_core_newton_solver_h
+
+#include <chemomech/core/linear_algebra.h>
+#include <chemomech/core/nonlinear_problem.h>
+
+#include <deal.II/base/parameter_handler.h>
+
+namespace chemomech
+{
+  /// Outcome of one Newton solve.
+  struct NewtonResult
+  {
+    /// True if the scaled update fell below the tolerance.
+    bool converged = false;
+    /// Newton iterations performed.
+    unsigned int iterations = 0;
+    /// Linear (Krylov) iterations summed over all Newton iterations.
+    unsigned int linear_iterations = 0;
+    /// Scaled norm of the last update.
+    double last_update_norm = 0;
+    /// Why the iteration stopped, when it did not converge.
+    std::string failure_reason;
+  };
+
+  /**
+   * @brief Newton's method with a simple backtracking damping that keeps the
+   * iterate admissible and the scaled residual from growing.
+   *
+   * Parameters live in subsection "Newton".
+   */
+  class NewtonSolver
+  {
+  public:
+    /// Declares subsection "Newton".
+    static void
+    declare_parameters(dealii::ParameterHandler &prm);
+
+    /// Reads subsection "Newton".
+    void
+    parse_parameters(dealii::ParameterHandler &prm);
+
+    /**
+     * @brief Solves problem(x) = 0 starting from @p solution (locally owned
+     * entries, updated in place; must satisfy the inhomogeneous constraints).
+     */
+    NewtonResult
+    solve(NonlinearProblem &problem, LA::MPI::Vector &solution) const;
+
+    /// Maximum number of Newton iterations before a step is rejected.
+    unsigned int max_iterations = 12;
+    /// Convergence tolerance on the scaled update norm (dimensionless).
+    double tolerance = 1e-10;
+    /// Maximum number of halvings of an update in the line search.
+    unsigned int max_line_search_steps = 6;
+  };
+} // namespace chemomech
+
+#endif

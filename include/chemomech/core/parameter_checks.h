@@ -1,0 +1,70 @@
+/**
+ * @file parameter_checks.h
+ * @brief Helpers that validate parsed parameters and stop with a message that
+ * names the parameter and its allowed range.
+ */
+#ifndef chemomech_core_parameter_checks_h
+#define chemomech_core_parameter_checks_h
+
+#include <deal.II/base/exceptions.h>
+#include <deal.II/base/point.h>
+
+#include <string>
+#include <vector>
+
+namespace chemomech
+{
+  /**
+   * Thrown for a parameter value that parses but is physically inadmissible.
+   * main() prints what() and exits with a non-zero code.
+   */
+  class InvalidParameter : public std::runtime_error
+  {
+  public:
+    /// @param message Full text, naming the parameter and the allowed range.
+    explicit InvalidParameter(const std::string &message);
+  };
+
+  /// Kind of an interval end: included or excluded.
+  enum class Bound
+  {
+    closed,
+    open
+  };
+
+  /**
+   * @brief Checks lower <= value <= upper (or < for open ends) and throws
+   * InvalidParameter naming @p name (e.g. "Material/Poisson's ratio").
+   */
+  void
+  check_range(const std::string &name,
+              const double       value,
+              const double       lower,
+              const Bound        lower_kind,
+              const double       upper,
+              const Bound        upper_kind,
+              const std::string &unit = "");
+
+  /// Throws InvalidParameter with @p message when @p condition is false.
+  void
+  check_condition(const bool condition, const std::string &message);
+
+  /**
+   * @brief Parses "x,y,z" into a point; throws InvalidParameter naming
+   * @p name if the text does not hold exactly dim numbers.
+   */
+  template <int dim>
+  dealii::Point<dim>
+  parse_point(const std::string &name, const std::string &text);
+
+  /// Parses "x1,y1,z1; x2,y2,z2; ..." into points (empty text: no points).
+  template <int dim>
+  std::vector<dealii::Point<dim>>
+  parse_point_list(const std::string &name, const std::string &text);
+
+  /// Parses a comma separated list of numbers (empty text: empty list).
+  std::vector<double>
+  parse_double_list(const std::string &name, const std::string &text);
+} // namespace chemomech
+
+#endif

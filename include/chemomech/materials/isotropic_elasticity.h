@@ -1,0 +1,70 @@
+/**
+ * @file isotropic_elasticity.h
+ * @brief Linear isotropic elasticity with an isotropic chemical eigenstrain.
+ */
+#ifndef chemomech_materials_isotropic_elasticity_h
+#define chemomech_materials_isotropic_elasticity_h
+
+#include <deal.II/base/symmetric_tensor.h>
+
+namespace chemomech
+{
+  /**
+   * @brief sigma = C : (eps - e* I) for isotropic C (E, nu).
+   *
+   * The isotropic eigenstrain e* = (Omega/3)(c - c_ref) is a scalar (strain,
+   * dimensionless). In 2D the state is plane strain (eps_zz = 0), so the
+   * in-plane stress is lambda (tr eps - 3 e*) I + 2 G (eps - e* I) and the
+   * hydrostatic stress tr(sigma)/3 of the full 3D tensor is
+   * K (tr eps - 3 e*) in both 2D and 3D, with K = lambda + 2G/3.
+   */
+  class IsotropicElasticity
+  {
+  public:
+    /**
+     * @param youngs_modulus E. Units: Pa.
+     * @param poissons_ratio nu, in (-1, 0.5). Units: none.
+     */
+    IsotropicElasticity(const double youngs_modulus = 1,
+                        const double poissons_ratio = 0);
+
+    /// Stress for strain @p eps and eigenstrain @p e_star. Units: Pa.
+    template <int dim>
+    dealii::SymmetricTensor<2, dim>
+    stress(const dealii::SymmetricTensor<2, dim> &eps, const double e_star) const
+    {
+      return lambda * (dealii::trace(eps) - 3 * e_star) *
+               dealii::unit_symmetric_tensor<dim>() +
+             2 * shear_modulus * (eps - e_star * dealii::unit_symmetric_tensor<dim>());
+    }
+
+    /// Hydrostatic stress tr(sigma)/3 of the 3D stress tensor. Units: Pa.
+    template <int dim>
+    double
+    hydrostatic_stress(const dealii::SymmetricTensor<2, dim> &eps,
+                       const double                          e_star) const
+    {
+      return bulk_modulus * (dealii::trace(eps) - 3 * e_star);
+    }
+
+    /// The out-of-plane stress sigma_zz of plane strain (2D only). Units: Pa.
+    double
+    plane_strain_sigma_zz(const double trace_eps, const double e_star) const
+    {
+      return lambda * (trace_eps - 3 * e_star) - 2 * shear_modulus * e_star;
+    }
+
+    /// Young's modulus E. Units: Pa.
+    double youngs_modulus;
+    /// Poisson's ratio nu. Units: none.
+    double poissons_ratio;
+    /// Lame's first parameter. Units: Pa.
+    double lambda;
+    /// Shear modulus G. Units: Pa.
+    double shear_modulus;
+    /// Bulk modulus K. Units: Pa.
+    double bulk_modulus;
+  };
+} // namespace chemomech
+
+#endif

@@ -1,0 +1,118 @@
+#include <chemomech/core/newton_solver.h>
+
+#include <cmath>
+
+namespace chemomech
+{
+  void
+  NewtonSolver::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    prm.enter_subsection("Newton");
+    prm.declare_entry("Maximum iterations",
+                      "12",
+                      dealii::Patterns::Integer(1, 200),
+                      "Newton iterations allowed per time step before the "
+                      "step is rejected and retried with a smaller step. "
+                      "Units: none.");
+    prm.declare_entry("Tolerance",
+                      "1e-10",
+                      dealii::Patterns::Double(1e-16, 1e-2),
+                      "Convergence when the Newton update, each field "
+                      "divided by its characteristic scale (c_max for the "
+                      "concentration, the free swelling displacement for u, "
+                      "E*Omega*c_max for sigma_h), is below this in the "
+                      "maximum norm. Units: none.");
+    prm.declare_entry("Maximum line search steps",
+                      "6",
+                      dealii::Patterns::Integer(0, 30),
+                      "How often an update may be halved to keep the state "
+                      "admissible and the residual from growing. Units: "
+                      "none.");
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  NewtonSolver::parse_parameters(dealii::ParameterHandler &prm)
+  {
+    prm.enter_subsection("Newton");
+    max_iterations        = prm.get_integer("Maximum iterations");
+    tolerance             = prm.get_double("Tolerance");
+    max_line_search_steps = prm.get_integer("Maximum line search steps");
+    prm.leave_subsection();
+  }
+
+
+
+  NewtonResult
+  NewtonSolver::solve(NonlinearProblem &problem, LA::MPI::Vector &solution) const
+  {
+    NewtonResult    result;
+    LA::MPI::Vector update(solution);
+    LA::MPI::Vector trial(solution);
+
+    problem.assemble(solution, true);
+    double residual = problem.residual_norm();
+
+    for (unsigned int it = 0; it < max_iterations; ++it)
+      {
+        update = 0;
+        result.linear_iterations += problem.solve_linearized(update);
+        ++result.iterations;
+
+        const double norm = problem.update_norm(update);
+        if (!std::isfinite(norm))
+          {
+            result.failure_reason = "the linear solve produced a non-finite "
+                                    "update";
+            return result;
+          }
+
+        // Backtracking: halve the step while the trial state is
+        // inadmissible or the scaled residual grows a lot.
+        double       alpha    = 1.0;
+        bool         accepted = false;
+        double       new_residual = residual;
+        for (unsigned int ls = 0; ls <= max_line_search_steps; ++ls)
+          {
+            trial = solution;
+            trial.add(alpha, update);
+            if (problem.is_admissible(trial))
+              {
+                problem.assemble(trial, true);
+                new_residual = problem.residual_norm();
+                if (std::isfinite(new_residual) &&
+                    (new_residual <= 2.0 * residual || norm * alpha < 1e-3 ||
+                     ls == max_line_search_steps))
+                  {
+                    accepted = true;
+                    break;
+                  }
+              }
+            alpha *= 0.5;
+          }
+        if (!accepted || !std::isfinite(new_residual))
+          {
+            result.failure_reason =
+              "no admissible damped update (concentration left its range)";
+            return result;
+          }
+
+        solution                = trial;
+        residual                = new_residual;
+        result.last_update_norm = alpha * norm;
+
+        if (alpha == 1.0 && norm < tolerance)
+          {
+            result.converged = true;
+            return result;
+          }
+      }
+    result.failure_reason = "no convergence in " +
+                            std::to_string(max_iterations) +
+                            " iterations (last scaled update " +
+                            std::to_string(result.last_update_norm) + ")";
+    return result;
+  }
+} // namespace chemomech

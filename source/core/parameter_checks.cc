@@ -1,0 +1,116 @@
+#include <chemomech/core/parameter_checks.h>
+
+#include <deal.II/base/utilities.h>
+
+#include <cmath>
+#include <sstream>
+
+namespace chemomech
+{
+  InvalidParameter::InvalidParameter(const std::string &message)
+    : std::runtime_error(message)
+  {}
+
+
+
+  void
+  check_range(const std::string &name,
+              const double       value,
+              const double       lower,
+              const Bound        lower_kind,
+              const double       upper,
+              const Bound        upper_kind,
+              const std::string &unit)
+  {
+    const bool lower_ok =
+      (lower_kind == Bound::closed) ? (value >= lower) : (value > lower);
+    const bool upper_ok =
+      (upper_kind == Bound::closed) ? (value <= upper) : (value < upper);
+    if (lower_ok && upper_ok && std::isfinite(value))
+      return;
+
+    std::ostringstream s;
+    s << "parameter '" << name << "' = " << value
+      << (unit.empty() ? "" : " " + unit) << " is outside its allowed range "
+      << (lower_kind == Bound::closed ? "[" : "(") << lower << ", " << upper
+      << (upper_kind == Bound::closed ? "]" : ")");
+    throw InvalidParameter(s.str());
+  }
+
+
+
+  void
+  check_condition(const bool condition, const std::string &message)
+  {
+    if (!condition)
+      throw InvalidParameter(message);
+  }
+
+
+
+  std::vector<double>
+  parse_double_list(const std::string &name, const std::string &text)
+  {
+    std::vector<double> values;
+    const std::string   trimmed = dealii::Utilities::trim(text);
+    if (trimmed.empty())
+      return values;
+    for (const auto &entry : dealii::Utilities::split_string_list(trimmed, ','))
+      {
+        try
+          {
+            values.push_back(dealii::Utilities::string_to_double(entry));
+          }
+        catch (...)
+          {
+            throw InvalidParameter("parameter '" + name + "': '" + entry +
+                                   "' is not a number (expected a comma "
+                                   "separated list of numbers)");
+          }
+      }
+    return values;
+  }
+
+
+
+  template <int dim>
+  dealii::Point<dim>
+  parse_point(const std::string &name, const std::string &text)
+  {
+    const std::vector<double> values = parse_double_list(name, text);
+    if (values.size() != dim)
+      throw InvalidParameter("parameter '" + name + "': '" + text +
+                             "' must have exactly " + std::to_string(dim) +
+                             " comma separated coordinates");
+    dealii::Point<dim> p;
+    for (unsigned int d = 0; d < dim; ++d)
+      p[d] = values[d];
+    return p;
+  }
+
+
+
+  template <int dim>
+  std::vector<dealii::Point<dim>>
+  parse_point_list(const std::string &name, const std::string &text)
+  {
+    std::vector<dealii::Point<dim>> points;
+    const std::string               trimmed = dealii::Utilities::trim(text);
+    if (trimmed.empty())
+      return points;
+    for (const auto &entry : dealii::Utilities::split_string_list(trimmed, ';'))
+      points.push_back(parse_point<dim>(name, entry));
+    return points;
+  }
+
+
+
+  template dealii::Point<2>
+  parse_point<2>(const std::string &, const std::string &);
+  template dealii::Point<3>
+  parse_point<3>(const std::string &, const std::string &);
+  template std::vector<dealii::Point<2>>
+  parse_point_list<2>(const std::string &, const std::string &);
+  template std::vector<dealii::Point<3>>
+  parse_point_list<3>(const std::string &, const std::string &);
+} // namespace chemomech

@@ -1,0 +1,115 @@
+#include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/time_stepping.h>
+
+#include <algorithm>
+
+namespace chemomech
+{
+  void
+  TimeStepping::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    using dealii::Patterns::Double;
+    prm.enter_subsection("Time stepping");
+    prm.declare_entry("Scheme",
+                      "bdf2",
+                      dealii::Patterns::Selection("bdf1|bdf2"),
+                      "bdf1: backward Euler (first order). bdf2: variable "
+                      "step BDF2 (second order; the first step is BDF1).");
+    prm.declare_entry("End time",
+                      "3600",
+                      Double(0),
+                      "Simulated time at which the run stops. Units: s.");
+    prm.declare_entry("Initial time step",
+                      "1",
+                      Double(0),
+                      "Size of the first time step. Units: s.");
+    prm.declare_entry("Minimum time step",
+                      "1e-6",
+                      Double(0),
+                      "When a step has to be cut below this, the run stops "
+                      "with an error. Units: s.");
+    prm.declare_entry("Maximum time step",
+                      "60",
+                      Double(0),
+                      "Largest step size. Units: s.");
+    prm.declare_entry("Adaptive",
+                      "true",
+                      dealii::Patterns::Bool(),
+                      "true: the step size follows the target change of "
+                      "stoichiometry below; false: constant steps of the "
+                      "initial size (still cut when Newton fails).");
+    prm.declare_entry("Target stoichiometry change",
+                      "0.01",
+                      Double(0, 1),
+                      "Adaptive stepping aims at this largest change of "
+                      "x = c/c_max per step anywhere in the body; a step "
+                      "that changes x by more than twice this is redone. "
+                      "Units: none.");
+    prm.declare_entry("Growth factor",
+                      "1.5",
+                      Double(1, 10),
+                      "Largest ratio of consecutive step sizes. Units: "
+                      "none.");
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  TimeStepping::parse_parameters(dealii::ParameterHandler &prm)
+  {
+    prm.enter_subsection("Time stepping");
+    scheme = (prm.get("Scheme") == "bdf1") ? TimeScheme::bdf1 : TimeScheme::bdf2;
+    end_time      = prm.get_double("End time");
+    initial_step  = prm.get_double("Initial time step");
+    minimum_step  = prm.get_double("Minimum time step");
+    maximum_step  = prm.get_double("Maximum time step");
+    adaptive      = prm.get_bool("Adaptive");
+    target_dx     = prm.get_double("Target stoichiometry change");
+    growth_factor = prm.get_double("Growth factor");
+    prm.leave_subsection();
+
+    const std::string s = "Time stepping/";
+    check_range(s + "End time", end_time, 0, Bound::open, 1e12, Bound::closed, "s");
+    check_range(s + "Initial time step", initial_step, 0, Bound::open, end_time, Bound::closed, "s");
+    check_range(s + "Minimum time step", minimum_step, 0, Bound::open, initial_step, Bound::closed, "s");
+    check_range(s + "Maximum time step", maximum_step, initial_step, Bound::closed, 1e12, Bound::closed, "s");
+    check_range(s + "Target stoichiometry change", target_dx, 0, Bound::open, 1, Bound::closed);
+  }
+
+
+
+  std::array<double, 3>
+  TimeStepping::coefficients(const double dt,
+                             const double dt_old,
+                             const bool   first_step) const
+  {
+    if (scheme == TimeScheme::bdf1 || first_step)
+      return {{1.0 / dt, -1.0 / dt, 0.0}};
+    const double w = dt / dt_old;
+    return {{(1 + 2 * w) / ((1 + w) * dt),
+             -(1 + w) / dt,
+             w * w / ((1 + w) * dt)}};
+  }
+
+
+
+  double
+  TimeStepping::next_step_size(const double dt, const double max_dx) const
+  {
+    if (!adaptive)
+      return std::min(initial_step, maximum_step);
+    const double factor =
+      (max_dx > 0) ? std::min(growth_factor, 0.9 * target_dx / max_dx) :
+                     growth_factor;
+    return std::clamp(dt * std::max(factor, 0.2), minimum_step, maximum_step);
+  }
+
+
+
+  bool
+  TimeStepping::step_too_large(const double max_dx) const
+  {
+    return adaptive && max_dx > 2 * target_dx;
+  }
+} // namespace chemomech

@@ -1,0 +1,43 @@
+#include <chemomech/io/pvd_recorder.h>
+
+#include <deal.II/base/data_out_base.h>
+#include <deal.II/base/mpi.h>
+
+#include <fstream>
+
+namespace chemomech
+{
+  void
+  PvdRecorder::initialize(const std::string &directory_, const std::string &base_)
+  {
+    directory = directory_;
+    base      = base_;
+    times_and_names.clear();
+  }
+
+
+
+  template <int dim>
+  void
+  PvdRecorder::write(const dealii::DataOut<dim> &data_out,
+                     const double                time,
+                     const unsigned int          index,
+                     const MPI_Comm              comm)
+  {
+    const std::string pvtu =
+      data_out.write_vtu_with_pvtu_record(directory + "/", base, index, comm, 5, 0);
+    times_and_names.emplace_back(time, pvtu);
+    if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)
+      {
+        std::ofstream pvd(directory + "/" + base + ".pvd");
+        dealii::DataOutBase::write_pvd_record(pvd, times_and_names);
+      }
+  }
+
+
+
+  template void
+  PvdRecorder::write<2>(const dealii::DataOut<2> &, double, unsigned int, MPI_Comm);
+  template void
+  PvdRecorder::write<3>(const dealii::DataOut<3> &, double, unsigned int, MPI_Comm);
+} // namespace chemomech

@@ -1,0 +1,171 @@
+// chemomech: command line entry point. Parses the arguments and the
+// parameter file, then dispatches to the 2D or 3D particle model.
+#include <chemomech/core/linear_algebra.h>
+#include <chemomech/core/parameter_checks.h>
+#include <chemomech/physics/particle_problem.h>
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/parameter_handler.h>
+
+#include <iostream>
+#include <string>
+
+namespace
+{
+  void
+  print_usage(std::ostream &out)
+  {
+    out << "Usage: chemomech [options] input.prm\n"
+           "       mpirun -np N chemomech input.prm\n\n"
+           "Simulates lithium diffusion coupled to elasticity in active\n"
+           "particles of lithium-ion battery electrodes.\n\n"
+           "Options:\n"
+           "  -h, --help                 this text\n"
+           "  --version                  print the version\n"
+           "  --print-parameters [fmt]   print every parameter with its default,\n"
+           "                             allowed values and documentation (units,\n"
+           "                             ranges); fmt: prm (default, a valid input\n"
+           "                             file), description (with each entry's\n"
+           "                             allowed values), json, xml\n\n"
+           "Results go to 'Output/Directory' (default: output/): statistics.csv,\n"
+           "solution.pvd (open in ParaView), parameters_used.prm, status.txt.\n"
+           "See README.md and doc/ for the model and the parameters.\n";
+  }
+
+  /// The user-facing part of a deal.II exception text.
+  std::string
+  short_message(const std::string &what)
+  {
+    const std::string key = "Additional information:";
+    const auto        pos = what.find(key);
+    if (pos == std::string::npos)
+      return what;
+    std::string msg = what.substr(pos + key.size());
+    const auto  end = msg.find("Stacktrace:");
+    if (end != std::string::npos)
+      msg = msg.substr(0, end);
+    const auto first = msg.find_first_not_of(" \n\t");
+    const auto last  = msg.find_last_not_of(" \n\t-");
+    return (first == std::string::npos) ? msg : msg.substr(first, last - first + 1);
+  }
+} // namespace
+
+
+
+int
+main(int argc, char *argv[])
+{
+  using namespace chemomech;
+  dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
+  const bool root = dealii::Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
+
+  std::string input_file;
+  for (int i = 1; i < argc; ++i)
+    {
+      const std::string arg = argv[i];
+      if (arg == "-h" || arg == "--help")
+        {
+          if (root)
+            print_usage(std::cout);
+          return 0;
+        }
+      else if (arg == "--version")
+        {
+          if (root)
+            std::cout << "chemomech " << CHEMOMECH_VERSION << " (" << LA::backend_name
+                      << " linear algebra)\n";
+          return 0;
+        }
+      else if (arg == "--print-parameters")
+        {
+          std::string format = "prm";
+          if (i + 1 < argc && argv[i + 1][0] != '-')
+            format = argv[++i];
+          dealii::ParameterHandler prm;
+          ParticleProblem<3>::declare_parameters(prm);
+          const auto style =
+            (format == "json") ? dealii::ParameterHandler::JSON :
+            (format == "xml")  ? dealii::ParameterHandler::XML :
+            (format == "description") ?
+                                 dealii::ParameterHandler::OutputStyle(
+                                   dealii::ParameterHandler::Description |
+                                   dealii::ParameterHandler::KeepDeclarationOrder) :
+                                 dealii::ParameterHandler::OutputStyle(
+                                   dealii::ParameterHandler::PRM |
+                                   dealii::ParameterHandler::KeepDeclarationOrder);
+          if (format != "prm" && format != "json" && format != "xml" &&
+              format != "description")
+            {
+              if (root)
+                std::cerr << "chemomech: unknown format '" << format
+                          << "' for --print-parameters (use prm, description, json or xml)\n";
+              return 2;
+            }
+          if (root)
+            prm.print_parameters(std::cout, style);
+          return 0;
+        }
+      else if (!arg.empty() && arg[0] == '-')
+        {
+          if (root)
+            {
+              std::cerr << "chemomech: unknown option '" << arg << "'\n\n";
+              print_usage(std::cerr);
+            }
+          return 2;
+        }
+      else if (input_file.empty())
+        input_file = arg;
+      else
+        {
+          if (root)
+            std::cerr << "chemomech: more than one input file given\n";
+          return 2;
+        }
+    }
+  if (input_file.empty())
+    {
+      if (root)
+        print_usage(std::cerr);
+      return 2;
+    }
+
+  dealii::ParameterHandler prm;
+  ParticleProblem<3>::declare_parameters(prm);
+  try
+    {
+      prm.parse_input(input_file);
+      const int dim = prm.get_integer("Dimension");
+      if (dim == 2)
+        {
+          ParticleProblem<2> problem(MPI_COMM_WORLD);
+          problem.parse_parameters(prm);
+          problem.run(prm);
+        }
+      else
+        {
+          ParticleProblem<3> problem(MPI_COMM_WORLD);
+          problem.parse_parameters(prm);
+          problem.run(prm);
+        }
+    }
+  catch (const InvalidParameter &e)
+    {
+      if (root)
+        std::cerr << "chemomech: error in " << input_file << ": " << e.what() << '\n';
+      return 1;
+    }
+  catch (const dealii::ExceptionBase &e)
+    {
+      if (root)
+        std::cerr << "chemomech: error: " << short_message(e.what()) << '\n';
+      return 1;
+    }
+  catch (const std::exception &e)
+    {
+      if (root)
+        std::cerr << "chemomech: error: " << e.what() << '\n';
+      return 1;
+    }
+  return 0;
+}

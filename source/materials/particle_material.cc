@@ -1,0 +1,146 @@
+#include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/physical_constants.h>
+#include <chemomech/materials/particle_material.h>
+
+#include <deal.II/base/utilities.h>
+
+namespace chemomech
+{
+  void
+  ParticleMaterial::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    using dealii::Patterns::Double;
+    prm.enter_subsection("Material");
+    prm.declare_entry("Maximum concentration", "22860", Double(0),
+                      "c_max, lithium concentration of the fully lithiated "
+                      "host (x = 1). Units: mol/m^3. Range: (0, 1e6].");
+    prm.declare_entry("Initial concentration", "2286", Double(0),
+                      "Uniform lithium concentration c0 at t = 0. Units: "
+                      "mol/m^3. Range: [0, c_max].");
+    prm.declare_entry("Reference concentration", "2286", Double(0),
+                      "Stress-free reference concentration c_ref of the "
+                      "eigenstrain (Omega/3)(c - c_ref), and c_ref of the "
+                      "dilute mu0 = RT ln(c/c_ref). Units: mol/m^3. Range: "
+                      "(0, c_max].");
+    prm.declare_entry("Temperature", "298.15", Double(0),
+                      "Absolute temperature T. Units: K. Range: (0, 2000].");
+    prm.declare_entry("Young's modulus", "10e9", Double(0),
+                      "E of the active material. Units: Pa. Range: (0, 1e13).");
+    prm.declare_entry("Poisson's ratio", "0.3", Double(-1, 0.5),
+                      "nu of the active material. Units: none. Range: "
+                      "(-1, 0.5).");
+    prm.declare_entry("Partial molar volume", "3.497e-6", Double(-1e-3, 1e-3),
+                      "Omega in the isotropic eigenstrain (Omega/3)(c - c_ref) "
+                      "(the seed's eta = Omega/3). Units: m^3/mol. Range: "
+                      "[-1e-3, 1e-3].");
+    prm.declare_entry("Chemical potential coupling volume", "same",
+                      dealii::Patterns::Anything(),
+                      "Omega_mu in mu = mu0 - Omega_mu sigma_h: 'same' (the "
+                      "consistent, variational model: Omega_mu = Omega) or a "
+                      "number. Units: m^3/mol. Range: [-1e-3, 1e-3].");
+    prm.declare_entry("Stress-enhanced diffusion", "true",
+                      dealii::Patterns::Bool(),
+                      "true: two-way coupling, the flux carries the stress "
+                      "term D m(x) Omega_mu c/(RT) grad sigma_h. false: "
+                      "one-way coupling (lithium stresses the body, stress "
+                      "does not move lithium).");
+    prm.declare_entry("Chemical potential model", "dilute",
+                      dealii::Patterns::Selection("dilute|lattice gas"),
+                      "dilute: mu0 = RT ln(c/c_ref), mobility D/(RT) (the "
+                      "seed's flux). lattice gas: mu0 = RT ln(x/(1-x)), "
+                      "mobility D(1-x)/(RT).");
+    prm.declare_entry("Diffusivity", "7.08e-15", dealii::Patterns::Anything(),
+                      "D as a number or an expression in the stoichiometry x "
+                      "(muparser syntax, e.g. 1e-14*(1+x)). Units: m^2/s. "
+                      "Range: > 0 for x in [0, 1].");
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  ParticleMaterial::parse_parameters(dealii::ParameterHandler &prm)
+  {
+    const std::string s = "Material/";
+    prm.enter_subsection("Material");
+    max_concentration       = prm.get_double("Maximum concentration");
+    initial_concentration   = prm.get_double("Initial concentration");
+    reference_concentration = prm.get_double("Reference concentration");
+    temperature             = prm.get_double("Temperature");
+    const double E          = prm.get_double("Young's modulus");
+    const double nu         = prm.get_double("Poisson's ratio");
+    partial_molar_volume    = prm.get_double("Partial molar volume");
+    const std::string cv =
+      dealii::Utilities::trim(prm.get("Chemical potential coupling volume"));
+    if (cv == "same")
+      coupling_molar_volume = partial_molar_volume;
+    else
+      {
+        const auto v =
+          parse_double_list(s + "Chemical potential coupling volume", cv);
+        check_condition(v.size() == 1,
+                        "parameter '" + s +
+                          "Chemical potential coupling volume' must be "
+                          "'same' or one number");
+        coupling_molar_volume = v[0];
+      }
+    stress_enhanced_diffusion = prm.get_bool("Stress-enhanced diffusion");
+    const auto model = (prm.get("Chemical potential model") == "dilute") ?
+                         ChemicalPotentialModel::dilute :
+                         ChemicalPotentialModel::lattice_gas;
+    diffusivity.set_expression(s + "Diffusivity", prm.get("Diffusivity"));
+    prm.leave_subsection();
+
+    check_range(s + "Maximum concentration", max_concentration, 0, Bound::open, 1e6, Bound::closed, "mol/m^3");
+    check_range(s + "Initial concentration", initial_concentration, 0, Bound::closed, max_concentration, Bound::closed, "mol/m^3");
+    check_range(s + "Reference concentration", reference_concentration, 0, Bound::open, max_concentration, Bound::closed, "mol/m^3");
+    check_range(s + "Temperature", temperature, 0, Bound::open, 2000, Bound::closed, "K");
+    check_range(s + "Young's modulus", E, 0, Bound::open, 1e13, Bound::open, "Pa");
+    check_range(s + "Poisson's ratio", nu, -1, Bound::open, 0.5, Bound::open);
+    check_range(s + "Chemical potential coupling volume", coupling_molar_volume, -1e-3, Bound::closed, 1e-3, Bound::closed, "m^3/mol");
+    for (unsigned int i = 0; i <= 100; ++i)
+      {
+        const double x = i / 100.0;
+        const double D = diffusivity.value(x);
+        if (!(D > 0) || !std::isfinite(D))
+          throw InvalidParameter("parameter '" + s + "Diffusivity' must be "
+                                 "positive for x in [0, 1]; at x = " +
+                                 std::to_string(x) + " it is " +
+                                 std::to_string(D) + " m^2/s");
+      }
+
+    elasticity         = IsotropicElasticity(E, nu);
+    chemical_potential = ChemicalPotential(model,
+                                           temperature,
+                                           reference_concentration /
+                                             max_concentration);
+  }
+
+
+
+  FluxCoefficients
+  ParticleMaterial::flux_coefficients(const double c) const
+  {
+    const double x     = c / max_concentration;
+    const double D     = diffusivity.value(x);
+    const double dD_dc = diffusivity.derivative(x) / max_concentration;
+    const double f     = chemical_potential.diffusion_factor(x);
+    const double df_dc =
+      chemical_potential.diffusion_factor_derivative(x) / max_concentration;
+
+    FluxCoefficients k;
+    k.fickian      = D * f;
+    k.d_fickian_dc = dD_dc * f + D * df_dc;
+    if (stress_enhanced_diffusion)
+      {
+        const double RT = constants::gas_constant * temperature;
+        const double m  = chemical_potential.mobility_factor(x);
+        const double dm_dc =
+          chemical_potential.mobility_factor_derivative(x) / max_concentration;
+        const double a = coupling_molar_volume / RT;
+        k.drift        = D * m * a * c;
+        k.d_drift_dc   = a * (dD_dc * m * c + D * dm_dc * c + D * m);
+      }
+    return k;
+  }
+} // namespace chemomech
