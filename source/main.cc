@@ -7,11 +7,26 @@
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/parameter_handler.h>
 
+#include <dlfcn.h>
+
 #include <iostream>
 #include <string>
 
 namespace
 {
+  /// One BLAS thread per MPI rank: a threaded OpenBLAS under MPI
+  /// oversubscribes the cores and slows MUMPS down several times.
+  void
+  limit_blas_threads()
+  {
+    using SetThreads = void (*)(int);
+    if (auto f = reinterpret_cast<SetThreads>(
+          dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+      f(1);
+  }
+
+
+
   void
   print_usage(std::ostream &out)
   {
@@ -58,6 +73,7 @@ main(int argc, char *argv[])
   using namespace chemomech;
   dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
   const bool root = dealii::Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
+  limit_blas_threads();
 
   std::string input_file;
   for (int i = 1; i < argc; ++i)

@@ -87,6 +87,7 @@ namespace chemomech
             static_cast<const Epetra_MultiVector *>(&rhs.trilinos_vector())));
         Amesos_Mumps solver(problem);
         solver.SetICNTL(14, 200);
+        solver.SetICNTL(7, 5); // METIS ordering
         AssertThrow(solver.SymbolicFactorization() == 0,
                     dealii::ExcMessage("MUMPS symbolic factorization failed"));
         AssertThrow(solver.NumericFactorization() == 0,

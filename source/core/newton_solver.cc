@@ -103,7 +103,9 @@ namespace chemomech
         residual                = new_residual;
         result.last_update_norm = alpha * norm;
 
-        if (alpha == 1.0 && norm < tolerance)
+        // Converged when the full step was small, or when the residual at
+        // the new state is already below the tolerance (saves a solve).
+        if ((alpha == 1.0 && norm < tolerance) || residual < tolerance)
           {
             result.converged = true;
             return result;

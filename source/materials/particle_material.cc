@@ -14,9 +14,12 @@ namespace chemomech
     prm.declare_entry("Maximum concentration", "22860", Double(0),
                       "c_max, lithium concentration of the fully lithiated "
                       "host (x = 1). Units: mol/m^3. Range: (0, 1e6].");
-    prm.declare_entry("Initial concentration", "2286", Double(0),
-                      "Uniform lithium concentration c0 at t = 0. Units: "
-                      "mol/m^3. Range: [0, c_max].");
+    prm.declare_entry("Initial concentration", "2286",
+                      dealii::Patterns::Anything(),
+                      "Lithium concentration c0 at t = 0: a number or an "
+                      "expression in the coordinates x, y, z (m), e.g. "
+                      "2000*(1 + 0.5*(x^2+y^2+z^2)/25e-12). Units: mol/m^3. "
+                      "Range: [0, c_max] everywhere.");
     prm.declare_entry("Reference concentration", "2286", Double(0),
                       "Stress-free reference concentration c_ref of the "
                       "eigenstrain (Omega/3)(c - c_ref), and c_ref of the "
@@ -64,7 +67,7 @@ namespace chemomech
     const std::string s = "Material/";
     prm.enter_subsection("Material");
     max_concentration       = prm.get_double("Maximum concentration");
-    initial_concentration   = prm.get_double("Initial concentration");
+    initial_concentration   = prm.get("Initial concentration");
     reference_concentration = prm.get_double("Reference concentration");
     temperature             = prm.get_double("Temperature");
     const double E          = prm.get_double("Young's modulus");
@@ -92,7 +95,14 @@ namespace chemomech
     prm.leave_subsection();
 
     check_range(s + "Maximum concentration", max_concentration, 0, Bound::open, 1e6, Bound::closed, "mol/m^3");
-    check_range(s + "Initial concentration", initial_concentration, 0, Bound::closed, max_concentration, Bound::closed, "mol/m^3");
+    {
+      // A plain number is checked here, an expression at the mesh nodes.
+      const std::string t   = dealii::Utilities::trim(initial_concentration);
+      char *            end = nullptr;
+      const double      c0  = std::strtod(t.c_str(), &end);
+      if (!t.empty() && end == t.c_str() + t.size())
+        check_range(s + "Initial concentration", c0, 0, Bound::closed, max_concentration, Bound::closed, "mol/m^3");
+    }
     check_range(s + "Reference concentration", reference_concentration, 0, Bound::open, max_concentration, Bound::closed, "mol/m^3");
     check_range(s + "Temperature", temperature, 0, Bound::open, 2000, Bound::closed, "K");
     check_range(s + "Young's modulus", E, 0, Bound::open, 1e13, Bound::open, "Pa");

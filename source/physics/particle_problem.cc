@@ -4,6 +4,7 @@
 #include <chemomech/postprocess/stress_measures.h>
 #include <chemomech/postprocess/stress_postprocessor.h>
 
+#include <deal.II/base/function_parser.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/base/utilities.h>
 #include <deal.II/dofs/dof_renumbering.h>
@@ -138,7 +139,9 @@ namespace chemomech
                       Triangulation<dim>::smoothing_on_refinement |
                       Triangulation<dim>::smoothing_on_coarsening))
     , dof_handler(triangulation)
-    , timer(comm, pcout, TimerOutput::never, TimerOutput::wall_times)
+    // Created here but reset in run(); a TimerOutput alive while an input
+    // error propagates would print a warning about uncaught exceptions.
+    , timer(nullptr)
   {}
 
 
@@ -212,7 +215,10 @@ namespace chemomech
   void
   ParticleProblem<dim>::setup()
   {
-    TimerOutput::Scope t(timer, "setup");
+    if (!timer)
+      timer = std::make_unique<TimerOutput>(comm, pcout, TimerOutput::never,
+                                            TimerOutput::wall_times);
+    TimerOutput::Scope t(*timer, "setup");
     geometry.create_mesh(triangulation);
     fe = std::make_unique<FESystem<dim>>(FE_Q<dim>(displacement_degree),
                                          dim,
@@ -232,7 +238,8 @@ namespace chemomech
   ParticleProblem<dim>::setup_dofs()
   {
     dof_handler.distribute_dofs(*fe);
-    DoFRenumbering::component_wise(dof_handler);
+    // No component-wise renumbering: with deal.II 9.4 it makes the locally
+    // owned set non-contiguous, and DataOut then deadlocks in parallel.
     owned_dofs    = dof_handler.locally_owned_dofs();
     relevant_dofs = DoFTools::extract_locally_relevant_dofs(dof_handler);
 
@@ -333,13 +340,35 @@ namespace chemomech
   void
   ParticleProblem<dim>::set_initial_state()
   {
-    // u = 0, c = c0, sigma_h = 0, then mechanical equilibrium at fixed c.
-    Vector<double> initial(dim + 2);
-    initial[dim] = material.initial_concentration;
-    VectorTools::interpolate(*mapping,
-                             dof_handler,
-                             Functions::ConstantFunction<dim>(initial),
-                             solution);
+    // u = 0, c = c0(x), sigma_h = 0, then mechanical equilibrium at fixed c.
+    {
+      std::vector<std::string> expressions(dim + 2, "0");
+      expressions[dim] = material.initial_concentration;
+      FunctionParser<dim> initial(dim + 2);
+      try
+        {
+          initial.initialize(dim == 2 ? "x,y" : "x,y,z", expressions, {});
+        }
+      catch (...)
+        {
+          throw InvalidParameter("parameter 'Material/Initial concentration': "
+                                 "cannot parse '" +
+                                 material.initial_concentration +
+                                 "' as a number or an expression in x, y, z");
+        }
+      VectorTools::interpolate(*mapping, dof_handler, initial, solution);
+      LA::MPI::Vector c_only(solution);
+      c_only.scale(concentration_mask);
+      const double c_max_0 = c_only.max();
+      c_only *= -1.0;
+      const double c_min_0 = -c_only.max();
+      check_condition(c_min_0 >= 0 && c_max_0 <= material.max_concentration,
+                      "parameter 'Material/Initial concentration' = '" +
+                        material.initial_concentration + "' takes values in [" +
+                        std::to_string(c_min_0) + ", " + std::to_string(c_max_0) +
+                        "] mol/m^3 on the mesh, outside the allowed range [0, "
+                        "c_max = " + std::to_string(material.max_concentration) + "]");
+    }
     equilibrium_mode = true;
     bdf              = {{0, 0, 0}};
     old_solution     = solution;
@@ -371,7 +400,7 @@ namespace chemomech
   ParticleProblem<dim>::assemble(const LA::MPI::Vector &evaluation_point,
                                  const bool             with_jacobian)
   {
-    TimerOutput::Scope t(timer, with_jacobian ? "assemble Jacobian" : "assemble residual");
+    TimerOutput::Scope t(*timer, with_jacobian ? "assemble Jacobian" : "assemble residual");
     ghosted       = evaluation_point;
     ghosted_old   = old_solution;
     ghosted_older = older_solution;
@@ -415,7 +444,6 @@ namespace chemomech
     const double G      = el.shear_modulus;
     const double Omega  = material.partial_molar_volume;
     const double inv_K  = 1.0 / K;
-    const double c_init = material.initial_concentration;
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
@@ -464,7 +492,7 @@ namespace chemomech
                         break;
                       case 1:
                         r = equilibrium_mode ?
-                              phi[i] * (c - c_init) :
+                              phi[i] * (c - c_old_q[q]) :
                               phi[i] * c_dot + grad[i] * minus_flux;
                         break;
                       default:
@@ -575,7 +603,7 @@ namespace chemomech
   unsigned int
   ParticleProblem<dim>::solve_linearized(LA::MPI::Vector &update)
   {
-    TimerOutput::Scope t(timer, "linear solve");
+    TimerOutput::Scope t(*timer, "linear solve");
     const unsigned int its = linear_solver.solve(system_matrix, update, system_rhs);
     zero_constraints.distribute(update);
     return its;
@@ -653,7 +681,7 @@ namespace chemomech
   ParticleStatistics
   ParticleProblem<dim>::compute_statistics()
   {
-    TimerOutput::Scope t(timer, "statistics");
+    TimerOutput::Scope t(*timer, "statistics");
     ghosted = solution;
     ParticleStatistics s;
     const QGauss<dim>     quad(fe->degree + 1);
@@ -859,7 +887,7 @@ namespace chemomech
   {
     if (!write_vtu)
       return;
-    TimerOutput::Scope t(timer, "output");
+    TimerOutput::Scope t(*timer, "output");
     ghosted = solution;
     StressPostprocessor<dim> postprocessor(material, geometry.centre());
     DataOut<dim>             data_out;
@@ -948,7 +976,10 @@ namespace chemomech
       write_line_out(line_index++);
 
     const double initial_soc = stats.mean_stoichiometry;
-    double       dt          = time_stepping.initial_step;
+    // dt_next is the step the controller proposes; dt may be shortened to hit
+    // the end time, a line-out time or the target SOC without changing it.
+    double       dt_next     = time_stepping.initial_step;
+    double       dt          = dt_next;
     unsigned int step = 0, last_vtu_step = 0, rejected = 0;
     std::string  stop_reason;
     const double t_end = time_stepping.end_time;
@@ -960,7 +991,7 @@ namespace chemomech
             stop_reason = "end time reached";
             break;
           }
-        dt = std::min(dt, t_end - time);
+        dt = std::min(dt_next, t_end - time);
         if (line_index < line_times.size())
           dt = std::min(dt, line_times[line_index] - time);
         if (target_soc >= 0 && surface.type == SurfaceConditionType::galvanostatic)
@@ -993,8 +1024,8 @@ namespace chemomech
             pcout << "  step rejected at t = " << time << " s, dt = " << dt
                   << " s (" << last_newton.failure_reason << "); retrying with dt = "
                   << new_dt << " s\n";
-            dt = std::min(new_dt, 0.5 * dt);
-            AssertThrow(dt >= time_stepping.minimum_step,
+            dt_next = std::min(new_dt, 0.5 * dt);
+            AssertThrow(dt_next >= time_stepping.minimum_step,
                         ExcMessage("the time step fell below 'Time stepping/Minimum "
                                    "time step' at t = " + std::to_string(time) +
                                    " s: " + last_newton.failure_reason));
@@ -1059,7 +1090,9 @@ namespace chemomech
             stop_reason = r.str();
             break;
           }
-        dt = time_stepping.next_step_size(dt, stats.max_dx);
+        // A step shortened to hit a time says nothing against the proposed
+        // one: scale its change of x up to the proposed step.
+        dt_next = time_stepping.next_step_size(dt_next, stats.max_dx * dt_next / dt);
       }
 
     if (last_vtu_step != step || step == 0)
@@ -1069,7 +1102,7 @@ namespace chemomech
           << "results: " << output_directory << "/statistics.csv, "
           << output_directory << "/solution.pvd\n";
     write_status(output_directory, "completed: " + stop_reason, comm);
-    timer.print_wall_time_statistics(comm);
+    timer->print_wall_time_statistics(comm);
   }
 
 

@@ -61,8 +61,10 @@ namespace chemomech
 
     /// Maximum concentration c_max. Units: mol/m^3.
     double max_concentration = 22860;
-    /// Uniform initial concentration c0. Units: mol/m^3.
-    double initial_concentration = 0;
+    /// Initial concentration c0(x, y, z): a number or a muparser expression
+    /// in x, y (, z) (m) and the constants r (= sqrt(x^2+y^2(+z^2))) is not
+    /// predefined: write it out. Units: mol/m^3.
+    std::string initial_concentration = "0";
     /// Stress-free reference concentration c_ref. Units: mol/m^3.
     double reference_concentration = 0;
     /// Temperature T. Units: K.

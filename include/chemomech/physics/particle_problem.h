@@ -226,7 +226,7 @@ namespace chemomech
     // Output
     PvdRecorder     pvd;
     CsvWriter       statistics_csv, probes_csv;
-    dealii::TimerOutput timer;
+    std::unique_ptr<dealii::TimerOutput> timer;
   };
 } // namespace chemomech
 
