@@ -139,6 +139,19 @@ namespace chemomech
     {
       return material;
     }
+    /// Characteristic scale of the field that dof @p i belongs to (locally
+    /// owned i): m for u, mol/m^3 for c, Pa for sigma_h.
+    double
+    dof_scale(const dealii::types::global_dof_index i) const
+    {
+      return 1.0 / inverse_scale[i];
+    }
+    /// Homogeneous constraints of the Newton updates.
+    const dealii::AffineConstraints<double> &
+    get_zero_constraints() const
+    {
+      return zero_constraints;
+    }
     /// Volume of the particle. Units: m^3.
     double
     get_volume() const
