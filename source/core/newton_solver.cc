@@ -19,8 +19,9 @@ namespace chemomech
                       dealii::Patterns::Double(1e-16, 1e-2),
                       "Convergence when the Newton update, each field "
                       "divided by its characteristic scale (c_max for the "
-                      "concentration, the free swelling displacement for u, "
-                      "E*Omega*c_max for sigma_h), is below this in the "
+                      "concentration, L*|Omega|*c_max/3 for u with L = "
+                      "dim*V/A_active, E*|Omega|*c_max/3 for sigma_h), or the "
+                      "residual scaled the same way, is below this in the "
                       "maximum norm. Units: none.");
     prm.declare_entry("Maximum line search steps",
                       "6",
@@ -95,7 +96,7 @@ namespace chemomech
         if (!accepted || !std::isfinite(new_residual))
           {
             result.failure_reason =
-              "no admissible damped update (concentration left its range)";
+              "no damped update kept the residual finite";
             return result;
           }
 

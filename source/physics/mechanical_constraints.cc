@@ -129,7 +129,11 @@ namespace chemomech
           if (face->at_boundary())
             {
               const auto id = face->boundary_id();
-              present[id]   = 1;
+              check_condition(id < 256,
+                              "boundary id " + std::to_string(id) +
+                                " is above 255; renumber the gmsh physical "
+                                "surface tags to 0..255");
+              present[id] = 1;
               if (symmetry_ids.count(id))
                 {
                   // Normal from the face's vertices: the axis along which

@@ -326,8 +326,11 @@ namespace chemomech
               {
                 const unsigned int comp = fe->system_to_component_index(i).first;
                 const unsigned int field = (comp < dim) ? 0 : comp - dim + 1;
-                inverse_scale[dofs[i]]      = 1.0 / scales[field];
-                concentration_mask[dofs[i]] = (field == 1) ? 1.0 : 0.0;
+                inverse_scale[dofs[i]] = 1.0 / scales[field];
+                // Dirichlet values of c are imposed, not computed: they do
+                // not count in the step-size control.
+                concentration_mask[dofs[i]] =
+                  (field == 1 && !zero_constraints.is_constrained(dofs[i])) ? 1.0 : 0.0;
               }
         }
     inverse_scale.compress(VectorOperation::insert);
@@ -348,6 +351,8 @@ namespace chemomech
       try
         {
           initial.initialize(dim == 2 ? "x,y" : "x,y,z", expressions, {});
+          // muparser reports syntax errors on the first evaluation
+          (void)initial.value(Point<dim>(), dim);
         }
       catch (...)
         {
@@ -357,11 +362,22 @@ namespace chemomech
                                  "' as a number or an expression in x, y, z");
         }
       VectorTools::interpolate(*mapping, dof_handler, initial, solution);
-      LA::MPI::Vector c_only(solution);
-      c_only.scale(concentration_mask);
-      const double c_max_0 = c_only.max();
-      c_only *= -1.0;
-      const double c_min_0 = -c_only.max();
+      double c_min_0 = std::numeric_limits<double>::max();
+      double c_max_0 = -c_min_0;
+      std::vector<types::global_dof_index> dofs(fe->n_dofs_per_cell());
+      for (const auto &cell : dof_handler.active_cell_iterators())
+        if (cell->is_locally_owned())
+          {
+            cell->get_dof_indices(dofs);
+            for (unsigned int i = 0; i < dofs.size(); ++i)
+              if (fe->system_to_component_index(i).first == dim)
+                {
+                  c_min_0 = std::min(c_min_0, double(solution[dofs[i]]));
+                  c_max_0 = std::max(c_max_0, double(solution[dofs[i]]));
+                }
+          }
+      c_min_0 = Utilities::MPI::min(c_min_0, comm);
+      c_max_0 = Utilities::MPI::max(c_max_0, comm);
       check_condition(c_min_0 >= 0 && c_max_0 <= material.max_concentration,
                       "parameter 'Material/Initial concentration' = '" +
                         material.initial_concentration + "' takes values in [" +
@@ -915,6 +931,27 @@ namespace chemomech
   void
   ParticleProblem<dim>::run(const ParameterHandler &prm)
   {
+    try
+      {
+        run_simulation(prm);
+      }
+    catch (const std::exception &e)
+      {
+        // Mark the output as not a result; main() prints the message.
+        if (std::filesystem::exists(output_directory + "/status.txt"))
+          write_status(output_directory,
+                       std::string("failed: ") + e.what(),
+                       comm);
+        throw;
+      }
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::run_simulation(const ParameterHandler &prm)
+  {
     const auto     wall_start = std::chrono::steady_clock::now();
     const bool     root       = Utilities::MPI::this_mpi_process(comm) == 0;
     if (root)
@@ -934,7 +971,9 @@ namespace chemomech
           << LA::backend_name << " linear algebra\n"
           << "  mesh: " << triangulation.n_global_active_cells() << " cells, "
           << dof_handler.n_dofs() << " unknowns (u, c, sigma_h)\n"
-          << "  volume " << volume << " m^3, active surface " << active_area << " m^2\n"
+          << (dim == 3 ? "  volume " : "  area (plane strain, per unit thickness) ")
+          << volume << (dim == 3 ? " m^3" : " m^2") << ", active surface "
+          << active_area << (dim == 3 ? " m^2\n" : " m\n")
           << "  stress-enhanced diffusion: " << (coupled ? "ON (two-way coupling)" : "OFF (one-way coupling)")
           << "\n  output: " << output_directory << "/\n";
 
@@ -965,7 +1004,9 @@ namespace chemomech
          stats.surface_x_max, stats.sigma_h_min, stats.sigma_h_max,
          stats.max_principal, stats.surface_hoop_mean, stats.surface_hoop_max,
          stats.centre_radial_stress, stats.total_lithium,
-         cumulative_inflow - (stats.total_lithium - initial_lithium),
+         // relative: (inflow - change of content) / content
+         (cumulative_inflow - (stats.total_lithium - initial_lithium)) /
+           stats.total_lithium,
          stats.elastic_energy, stats.surface_flux, stats.surface_overpotential});
     };
     write_stats(0, NewtonResult());
@@ -1001,7 +1042,10 @@ namespace chemomech
               dt = std::min(dt, (target_soc - stats.mean_stoichiometry) / rate);
           }
 
-        set_time_step(dt, step == 0);
+        // BDF2 is zero-stable for step ratios below 1 + sqrt(2); after a step
+        // shortened to hit an output time the ratio can be larger: restart
+        // with BDF1 for that step.
+        set_time_step(dt, step == 0 || dt > 2.4 * dt_old);
         bool ok = advance(dt);
         ParticleStatistics new_stats;
         if (ok)
@@ -1021,10 +1065,10 @@ namespace chemomech
             const double new_dt = (new_stats.max_dx > 0) ?
                                     time_stepping.next_step_size(dt, new_stats.max_dx) :
                                     0.25 * dt;
+            dt_next = std::min(new_dt, 0.5 * dt);
             pcout << "  step rejected at t = " << time << " s, dt = " << dt
                   << " s (" << last_newton.failure_reason << "); retrying with dt = "
-                  << new_dt << " s\n";
-            dt_next = std::min(new_dt, 0.5 * dt);
+                  << dt_next << " s\n";
             AssertThrow(dt_next >= time_stepping.minimum_step,
                         ExcMessage("the time step fell below 'Time stepping/Minimum "
                                    "time step' at t = " + std::to_string(time) +
@@ -1099,8 +1143,9 @@ namespace chemomech
       write_output(vtu_index++);
     pcout << "stopped: " << stop_reason << " after " << step << " steps ("
           << rejected << " rejected), t = " << time << " s\n"
-          << "results: " << output_directory << "/statistics.csv, "
-          << output_directory << "/solution.pvd\n";
+          << "results: " << output_directory << "/statistics.csv"
+          << (write_vtu ? ", " + output_directory + "/solution.pvd" : std::string())
+          << "\n";
     write_status(output_directory, "completed: " + stop_reason, comm);
     timer->print_wall_time_statistics(comm);
   }

@@ -40,7 +40,7 @@ namespace chemomech
                       dealii::Patterns::Selection("lithiation|delithiation"),
                       "Galvanostatic direction: lithiation (insertion, "
                       "flux into the particle) or delithiation.");
-    prm.declare_entry("Applied potential", "0.1", Double(),
+    prm.declare_entry("Applied potential", "4.0", Double(),
                       "Butler-Volmer: phi_s - phi_e at the surface. Units: V.");
     prm.declare_entry("Electrolyte concentration", "1000", Double(0),
                       "Butler-Volmer: c_e at the surface. Units: mol/m^3. "
@@ -65,9 +65,10 @@ namespace chemomech
                       "0.157123*exp(-0.04738*x^8) + "
                       "0.810239*exp(-40*(x - 0.133875))",
                       dealii::Patterns::Anything(),
-                      "U(x) in muparser syntax. Default: the LiMn2O4 fit of "
+                      "U(x) in muparser syntax. Default: the LiyMn2O4 fit of "
                       "Doyle, Newman et al. (J. Electrochem. Soc. 143 (1996) "
-                      "1890). Units: V.");
+                      "1890), meant for about 0.2 < x < 1 (it rises steeply "
+                      "below). Units: V.");
     prm.declare_entry("OCP table",
                       "0:4.3, 1:3.5",
                       dealii::Patterns::Anything(),

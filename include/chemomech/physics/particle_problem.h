@@ -36,7 +36,7 @@ namespace chemomech
 {
   /**
    * @brief Scalars describing the state after an accepted step; one row of
-   * statistics.csv. Units in the column documentation (doc/output.md).
+   * statistics.csv. Units in the column documentation (doc/user-guide.md).
    */
   struct ParticleStatistics
   {
@@ -172,6 +172,9 @@ namespace chemomech
     residual_norm() const override;
 
   private:
+    /// The body of run(); run() marks the output as failed on exceptions.
+    void
+    run_simulation(const dealii::ParameterHandler &prm);
     void
     setup_dofs();
     void
