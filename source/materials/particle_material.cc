@@ -4,6 +4,8 @@
 
 #include <deal.II/base/utilities.h>
 
+#include <sstream>
+
 namespace chemomech
 {
   void
@@ -113,10 +115,13 @@ namespace chemomech
         const double x = i / 100.0;
         const double D = diffusivity.value(x);
         if (!(D > 0) || !std::isfinite(D))
-          throw InvalidParameter("parameter '" + s + "Diffusivity' must be "
-                                 "positive for x in [0, 1]; at x = " +
-                                 std::to_string(x) + " it is " +
-                                 std::to_string(D) + " m^2/s");
+          {
+            std::ostringstream m;
+            m << "parameter '" << s << "Diffusivity' must be positive for x "
+              << "in [0, 1] (allowed range: (0, inf) m^2/s); at x = " << x
+              << " it is " << D << " m^2/s";
+            throw InvalidParameter(m.str());
+          }
       }
 
     elasticity         = IsotropicElasticity(E, nu);
