@@ -8,7 +8,6 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <dlfcn.h>
-
 #include <iostream>
 #include <string>
 
@@ -30,21 +29,22 @@ namespace
   void
   print_usage(std::ostream &out)
   {
-    out << "Usage: chemomech [options] input.prm\n"
-           "       mpirun -np N chemomech input.prm\n\n"
-           "Simulates lithium diffusion coupled to elasticity in active\n"
-           "particles of lithium-ion battery electrodes.\n\n"
-           "Options:\n"
-           "  -h, --help                 this text\n"
-           "  --version                  print the version\n"
-           "  --print-parameters [fmt]   print every parameter with its default,\n"
-           "                             allowed values and documentation (units,\n"
-           "                             ranges); fmt: prm (default, a valid input\n"
-           "                             file), description (with each entry's\n"
-           "                             allowed values), json, xml\n\n"
-           "Results go to 'Output/Directory' (default: output/): statistics.csv,\n"
-           "solution.pvd (open in ParaView), parameters_used.prm, status.txt.\n"
-           "See README.md and doc/ for the model and the parameters.\n";
+    out
+      << "Usage: chemomech [options] input.prm\n"
+         "       mpirun -np N chemomech input.prm\n\n"
+         "Simulates lithium diffusion coupled to elasticity in active\n"
+         "particles of lithium-ion battery electrodes.\n\n"
+         "Options:\n"
+         "  -h, --help                 this text\n"
+         "  --version                  print the version\n"
+         "  --print-parameters [fmt]   print every parameter with its default,\n"
+         "                             allowed values and documentation (units,\n"
+         "                             ranges); fmt: prm (default, a valid input\n"
+         "                             file), description (with each entry's\n"
+         "                             allowed values), json, xml\n\n"
+         "Results go to 'Output/Directory' (default: output/): statistics.csv,\n"
+         "solution.pvd (open in ParaView), parameters_used.prm, status.txt.\n"
+         "See README.md and doc/ for the model and the parameters.\n";
   }
 
   /// The user-facing part of a deal.II exception text.
@@ -61,7 +61,8 @@ namespace
       msg = msg.substr(0, end);
     const auto first = msg.find_first_not_of(" \n\t");
     const auto last  = msg.find_last_not_of(" \n\t-");
-    return (first == std::string::npos) ? msg : msg.substr(first, last - first + 1);
+    return (first == std::string::npos) ? msg :
+                                          msg.substr(first, last - first + 1);
   }
 } // namespace
 
@@ -72,7 +73,8 @@ main(int argc, char *argv[])
 {
   using namespace chemomech;
   dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const bool root = dealii::Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
+  const bool                               root =
+    dealii::Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
   limit_blas_threads();
 
   std::string input_file;
@@ -88,8 +90,8 @@ main(int argc, char *argv[])
       else if (arg == "--version")
         {
           if (root)
-            std::cout << "chemomech " << CHEMOMECH_VERSION << " (" << LA::backend_name
-                      << " linear algebra)\n";
+            std::cout << "chemomech " << CHEMOMECH_VERSION << " ("
+                      << LA::backend_name << " linear algebra)\n";
           return 0;
         }
       else if (arg == "--print-parameters")
@@ -100,21 +102,24 @@ main(int argc, char *argv[])
           dealii::ParameterHandler prm;
           ParticleProblem<3>::declare_parameters(prm);
           const auto style =
-            (format == "json") ? dealii::ParameterHandler::JSON :
-            (format == "xml")  ? dealii::ParameterHandler::XML :
+            (format == "json") ?
+              dealii::ParameterHandler::JSON :
+            (format == "xml") ?
+              dealii::ParameterHandler::XML :
             (format == "description") ?
-                                 dealii::ParameterHandler::OutputStyle(
-                                   dealii::ParameterHandler::Description |
-                                   dealii::ParameterHandler::KeepDeclarationOrder) :
-                                 dealii::ParameterHandler::OutputStyle(
-                                   dealii::ParameterHandler::PRM |
-                                   dealii::ParameterHandler::KeepDeclarationOrder);
+              dealii::ParameterHandler::OutputStyle(
+                dealii::ParameterHandler::Description |
+                dealii::ParameterHandler::KeepDeclarationOrder) :
+              dealii::ParameterHandler::OutputStyle(
+                dealii::ParameterHandler::PRM |
+                dealii::ParameterHandler::KeepDeclarationOrder);
           if (format != "prm" && format != "json" && format != "xml" &&
               format != "description")
             {
               if (root)
-                std::cerr << "chemomech: unknown format '" << format
-                          << "' for --print-parameters (use prm, description, json or xml)\n";
+                std::cerr
+                  << "chemomech: unknown format '" << format
+                  << "' for --print-parameters (use prm, description, json or xml)\n";
               return 2;
             }
           if (root)
@@ -168,7 +173,8 @@ main(int argc, char *argv[])
   catch (const InvalidParameter &e)
     {
       if (root)
-        std::cerr << "chemomech: error in " << input_file << ": " << e.what() << '\n';
+        std::cerr << "chemomech: error in " << input_file << ": " << e.what()
+                  << '\n';
       return 1;
     }
   catch (const dealii::ExceptionBase &e)

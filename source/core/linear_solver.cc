@@ -54,9 +54,9 @@ namespace chemomech
     prm.enter_subsection("Linear solver");
     type = (prm.get("Solver") == "direct") ? LinearSolverType::direct :
                                              LinearSolverType::gmres;
-    preconditioner = (prm.get("Preconditioner") == "ilu") ?
-                       PreconditionerType::ilu :
-                       PreconditionerType::amg;
+    preconditioner     = (prm.get("Preconditioner") == "ilu") ?
+                           PreconditionerType::ilu :
+                           PreconditionerType::amg;
     relative_tolerance = prm.get_double("Relative tolerance");
     max_iterations     = prm.get_integer("Maximum iterations");
     prm.leave_subsection();
@@ -66,15 +66,16 @@ namespace chemomech
 
   unsigned int
   LinearSolver::solve(const LA::MPI::SparseMatrix &matrix,
-                      LA::MPI::Vector &            x,
-                      const LA::MPI::Vector &      rhs) const
+                      LA::MPI::Vector             &x,
+                      const LA::MPI::Vector       &rhs) const
   {
     if (type == LinearSolverType::direct)
       {
         dealii::SolverControl control(1, 0);
 #ifdef CHEMOMECH_USE_PETSC
         dealii::PETScWrappers::SparseDirectMUMPS solver(
-          control, matrix.get_mpi_communicator());
+          control,
+          matrix.get_mpi_communicator());
         solver.solve(matrix, x, rhs);
 #else
         // Amesos_Mumps directly, to give MUMPS more workspace than its
@@ -103,7 +104,7 @@ namespace chemomech
                                   relative_tolerance * rhs.l2_norm());
 #ifdef CHEMOMECH_USE_PETSC
     dealii::PETScWrappers::SolverGMRES::AdditionalData gmres_data(200);
-    dealii::PETScWrappers::SolverGMRES solver(control,
+    dealii::PETScWrappers::SolverGMRES                 solver(control,
                                               matrix.get_mpi_communicator(),
                                               gmres_data);
     if (preconditioner == PreconditionerType::ilu)
@@ -128,7 +129,7 @@ namespace chemomech
       }
     else
       {
-        dealii::TrilinosWrappers::PreconditionAMG                 prec;
+        dealii::TrilinosWrappers::PreconditionAMG prec;
         dealii::TrilinosWrappers::PreconditionAMG::AdditionalData data;
         data.elliptic = false;
         prec.initialize(matrix, data);

@@ -47,7 +47,8 @@ namespace chemomech
 
 
   NewtonResult
-  NewtonSolver::solve(NonlinearProblem &problem, LA::MPI::Vector &solution) const
+  NewtonSolver::solve(NonlinearProblem &problem,
+                      LA::MPI::Vector  &solution) const
   {
     NewtonResult    result;
     LA::MPI::Vector update(solution);
@@ -72,9 +73,9 @@ namespace chemomech
 
         // Backtracking: halve the step while the trial state is
         // inadmissible or the scaled residual grows a lot.
-        double       alpha    = 1.0;
-        bool         accepted = false;
-        double       new_residual = residual;
+        double alpha        = 1.0;
+        bool   accepted     = false;
+        double new_residual = residual;
         for (unsigned int ls = 0; ls <= max_line_search_steps; ++ls)
           {
             trial = solution;
@@ -95,8 +96,7 @@ namespace chemomech
           }
         if (!accepted || !std::isfinite(new_residual))
           {
-            result.failure_reason =
-              "no damped update kept the residual finite";
+            result.failure_reason = "no damped update kept the residual finite";
             return result;
           }
 

@@ -59,7 +59,8 @@ namespace chemomech
   TimeStepping::parse_parameters(dealii::ParameterHandler &prm)
   {
     prm.enter_subsection("Time stepping");
-    scheme = (prm.get("Scheme") == "bdf1") ? TimeScheme::bdf1 : TimeScheme::bdf2;
+    scheme =
+      (prm.get("Scheme") == "bdf1") ? TimeScheme::bdf1 : TimeScheme::bdf2;
     end_time      = prm.get_double("End time");
     initial_step  = prm.get_double("Initial time step");
     minimum_step  = prm.get_double("Minimum time step");
@@ -70,11 +71,40 @@ namespace chemomech
     prm.leave_subsection();
 
     const std::string s = "Time stepping/";
-    check_range(s + "End time", end_time, 0, Bound::open, 1e12, Bound::closed, "s");
-    check_range(s + "Initial time step", initial_step, 0, Bound::open, end_time, Bound::closed, "s");
-    check_range(s + "Minimum time step", minimum_step, 0, Bound::open, initial_step, Bound::closed, "s");
-    check_range(s + "Maximum time step", maximum_step, initial_step, Bound::closed, 1e12, Bound::closed, "s");
-    check_range(s + "Target stoichiometry change", target_dx, 0, Bound::open, 1, Bound::closed);
+    check_range(s + "End time",
+                end_time,
+                0,
+                Bound::open,
+                1e12,
+                Bound::closed,
+                "s");
+    check_range(s + "Initial time step",
+                initial_step,
+                0,
+                Bound::open,
+                end_time,
+                Bound::closed,
+                "s");
+    check_range(s + "Minimum time step",
+                minimum_step,
+                0,
+                Bound::open,
+                initial_step,
+                Bound::closed,
+                "s");
+    check_range(s + "Maximum time step",
+                maximum_step,
+                initial_step,
+                Bound::closed,
+                1e12,
+                Bound::closed,
+                "s");
+    check_range(s + "Target stoichiometry change",
+                target_dx,
+                0,
+                Bound::open,
+                1,
+                Bound::closed);
   }
 
 
@@ -87,9 +117,8 @@ namespace chemomech
     if (scheme == TimeScheme::bdf1 || first_step)
       return {{1.0 / dt, -1.0 / dt, 0.0}};
     const double w = dt / dt_old;
-    return {{(1 + 2 * w) / ((1 + w) * dt),
-             -(1 + w) / dt,
-             w * w / ((1 + w) * dt)}};
+    return {
+      {(1 + 2 * w) / ((1 + w) * dt), -(1 + w) / dt, w * w / ((1 + w) * dt)}};
   }
 
 
@@ -99,9 +128,9 @@ namespace chemomech
   {
     if (!adaptive)
       return std::min(initial_step, maximum_step);
-    const double factor =
-      (max_dx > 0) ? std::min(growth_factor, 0.9 * target_dx / max_dx) :
-                     growth_factor;
+    const double factor = (max_dx > 0) ?
+                            std::min(growth_factor, 0.9 * target_dx / max_dx) :
+                            growth_factor;
     return std::clamp(dt * std::max(factor, 0.2), minimum_step, maximum_step);
   }
 

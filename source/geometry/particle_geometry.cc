@@ -75,9 +75,9 @@ namespace chemomech
       shape = ParticleShape::ellipsoid;
     else
       shape = ParticleShape::gmsh;
-    radius    = prm.get_double("Radius");
-    mesh_file = prm.get("Mesh file");
-    mesh_scale = prm.get_double("Mesh length unit");
+    radius             = prm.get_double("Radius");
+    mesh_file          = prm.get("Mesh file");
+    mesh_scale         = prm.get_double("Mesh length unit");
     global_refinements = prm.get_integer("Global refinements");
     const std::vector<double> axes =
       parse_double_list(s + "Semi-axes", prm.get("Semi-axes"));
@@ -91,12 +91,18 @@ namespace chemomech
                       std::to_string(dim) + " values");
     for (unsigned int d = 0; d < dim; ++d)
       {
-        check_range(s + "Semi-axes", axes[d], 0, Bound::open, 1, Bound::closed, "m");
+        check_range(s + "Semi-axes",
+                    axes[d],
+                    0,
+                    Bound::open,
+                    1,
+                    Bound::closed,
+                    "m");
         semi_axes[d] = axes[d];
       }
     check_condition(centre_values.size() >= dim,
-                    "parameter '" + s + "Centre' needs " +
-                      std::to_string(dim) + " values");
+                    "parameter '" + s + "Centre' needs " + std::to_string(dim) +
+                      " values");
     for (unsigned int d = 0; d < dim; ++d)
       user_centre[d] = centre_values[d];
     if (shape == ParticleShape::gmsh)
@@ -122,8 +128,7 @@ namespace chemomech
           GridGenerator::hyper_ball(tria, Point<dim>(), radius);
           tria.refine_global(global_refinements);
           break;
-        case ParticleShape::sphere_octant:
-          {
+          case ParticleShape::sphere_octant: {
             GridGenerator::quarter_hyper_ball(tria, Point<dim>(), radius);
             // The flat faces get ids 1 + (normal axis).
             for (const auto &cell : tria.active_cell_iterators())
@@ -138,8 +143,7 @@ namespace chemomech
             tria.refine_global(global_refinements);
             break;
           }
-        case ParticleShape::ellipsoid:
-          {
+          case ParticleShape::ellipsoid: {
             GridGenerator::hyper_ball(tria, Point<dim>(), 1.0);
             tria.refine_global(global_refinements);
             const Point<dim> axes = semi_axes;
@@ -155,9 +159,8 @@ namespace chemomech
             tria.set_all_manifold_ids(numbers::flat_manifold_id);
             break;
           }
-        case ParticleShape::gmsh:
-          {
-            GridIn<dim> grid_in(tria);
+          case ParticleShape::gmsh: {
+            GridIn<dim>   grid_in(tria);
             std::ifstream in(mesh_file);
             grid_in.read_msh(in);
             GridTools::scale(mesh_scale, tria);
@@ -184,8 +187,7 @@ namespace chemomech
   {
     switch (shape)
       {
-        case ParticleShape::ellipsoid:
-          {
+          case ParticleShape::ellipsoid: {
             double l = 0;
             for (unsigned int d = 0; d < dim; ++d)
               l = std::max(l, semi_axes[d]);

@@ -7,7 +7,7 @@
 namespace chemomech
 {
   void
-  CsvWriter::open(const std::string &             file_name,
+  CsvWriter::open(const std::string              &file_name,
                   const std::vector<std::string> &columns,
                   const bool                      active_)
   {

@@ -8,7 +8,8 @@
 namespace chemomech
 {
   void
-  PvdRecorder::initialize(const std::string &directory_, const std::string &base_)
+  PvdRecorder::initialize(const std::string &directory_,
+                          const std::string &base_)
   {
     directory = directory_;
     base      = base_;
@@ -25,7 +26,8 @@ namespace chemomech
                      const MPI_Comm              comm)
   {
     const std::string pvtu =
-      data_out.write_vtu_with_pvtu_record(directory + "/", base, index, comm, 5, 0);
+      data_out
+        .write_vtu_with_pvtu_record(directory + "/", base, index, comm, 5, 0);
     times_and_names.emplace_back(time, pvtu);
     if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)
       {
@@ -37,7 +39,13 @@ namespace chemomech
 
 
   template void
-  PvdRecorder::write<2>(const dealii::DataOut<2> &, double, unsigned int, MPI_Comm);
+  PvdRecorder::write<2>(const dealii::DataOut<2> &,
+                        double,
+                        unsigned int,
+                        MPI_Comm);
   template void
-  PvdRecorder::write<3>(const dealii::DataOut<3> &, double, unsigned int, MPI_Comm);
+  PvdRecorder::write<3>(const dealii::DataOut<3> &,
+                        double,
+                        unsigned int,
+                        MPI_Comm);
 } // namespace chemomech

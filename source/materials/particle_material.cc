@@ -13,48 +13,66 @@ namespace chemomech
   {
     using dealii::Patterns::Double;
     prm.enter_subsection("Material");
-    prm.declare_entry("Maximum concentration", "22860", Double(0),
+    prm.declare_entry("Maximum concentration",
+                      "22860",
+                      Double(0),
                       "c_max, lithium concentration of the fully lithiated "
                       "host (x = 1). Units: mol/m^3. Range: (0, 1e6].");
-    prm.declare_entry("Initial concentration", "2286",
+    prm.declare_entry("Initial concentration",
+                      "2286",
                       dealii::Patterns::Anything(),
                       "Lithium concentration c0 at t = 0: a number or an "
                       "expression in the coordinates x, y, z (m), e.g. "
                       "2000*(1 + 0.5*(x^2+y^2+z^2)/25e-12). Units: mol/m^3. "
                       "Range: [0, c_max] everywhere.");
-    prm.declare_entry("Reference concentration", "2286", Double(0),
+    prm.declare_entry("Reference concentration",
+                      "2286",
+                      Double(0),
                       "Stress-free reference concentration c_ref of the "
                       "eigenstrain (Omega/3)(c - c_ref), and c_ref of the "
                       "dilute mu0 = RT ln(c/c_ref). Units: mol/m^3. Range: "
                       "(0, c_max].");
-    prm.declare_entry("Temperature", "298.15", Double(0),
+    prm.declare_entry("Temperature",
+                      "298.15",
+                      Double(0),
                       "Absolute temperature T. Units: K. Range: (0, 2000].");
-    prm.declare_entry("Young's modulus", "10e9", Double(0),
+    prm.declare_entry("Young's modulus",
+                      "10e9",
+                      Double(0),
                       "E of the active material. Units: Pa. Range: (0, 1e13).");
-    prm.declare_entry("Poisson's ratio", "0.3", Double(-1, 0.5),
+    prm.declare_entry("Poisson's ratio",
+                      "0.3",
+                      Double(-1, 0.5),
                       "nu of the active material. Units: none. Range: "
                       "(-1, 0.5).");
-    prm.declare_entry("Partial molar volume", "3.497e-6", Double(-1e-3, 1e-3),
+    prm.declare_entry("Partial molar volume",
+                      "3.497e-6",
+                      Double(-1e-3, 1e-3),
                       "Omega in the isotropic eigenstrain (Omega/3)(c - c_ref) "
                       "(the seed's eta = Omega/3). Units: m^3/mol. Range: "
                       "[-1e-3, 1e-3].");
-    prm.declare_entry("Chemical potential coupling volume", "same",
+    prm.declare_entry("Chemical potential coupling volume",
+                      "same",
                       dealii::Patterns::Anything(),
                       "Omega_mu in mu = mu0 - Omega_mu sigma_h: 'same' (the "
                       "consistent, variational model: Omega_mu = Omega) or a "
                       "number. Units: m^3/mol. Range: [-1e-3, 1e-3].");
-    prm.declare_entry("Stress-enhanced diffusion", "true",
+    prm.declare_entry("Stress-enhanced diffusion",
+                      "true",
                       dealii::Patterns::Bool(),
                       "true: two-way coupling, the flux carries the stress "
                       "term D m(x) Omega_mu c/(RT) grad sigma_h. false: "
                       "one-way coupling (lithium stresses the body, stress "
                       "does not move lithium).");
-    prm.declare_entry("Chemical potential model", "dilute",
+    prm.declare_entry("Chemical potential model",
+                      "dilute",
                       dealii::Patterns::Selection("dilute|lattice gas"),
                       "dilute: mu0 = RT ln(c/c_ref), mobility D/(RT) (the "
                       "seed's flux). lattice gas: mu0 = RT ln(x/(1-x)), "
                       "mobility D(1-x)/(RT).");
-    prm.declare_entry("Diffusivity", "7.08e-15", dealii::Patterns::Anything(),
+    prm.declare_entry("Diffusivity",
+                      "7.08e-15",
+                      dealii::Patterns::Anything(),
                       "D as a number or an expression in the stoichiometry x "
                       "(muparser syntax, e.g. 1e-14*(1+x)). Units: m^2/s. "
                       "Range: > 0 for x in [0, 1].");
@@ -96,20 +114,56 @@ namespace chemomech
     diffusivity.set_expression(s + "Diffusivity", prm.get("Diffusivity"));
     prm.leave_subsection();
 
-    check_range(s + "Maximum concentration", max_concentration, 0, Bound::open, 1e6, Bound::closed, "mol/m^3");
+    check_range(s + "Maximum concentration",
+                max_concentration,
+                0,
+                Bound::open,
+                1e6,
+                Bound::closed,
+                "mol/m^3");
     {
       // A plain number is checked here, an expression at the mesh nodes.
       const std::string t   = dealii::Utilities::trim(initial_concentration);
-      char *            end = nullptr;
+      char             *end = nullptr;
       const double      c0  = std::strtod(t.c_str(), &end);
       if (!t.empty() && end == t.c_str() + t.size())
-        check_range(s + "Initial concentration", c0, 0, Bound::closed, max_concentration, Bound::closed, "mol/m^3");
+        check_range(s + "Initial concentration",
+                    c0,
+                    0,
+                    Bound::closed,
+                    max_concentration,
+                    Bound::closed,
+                    "mol/m^3");
     }
-    check_range(s + "Reference concentration", reference_concentration, 0, Bound::open, max_concentration, Bound::closed, "mol/m^3");
-    check_range(s + "Temperature", temperature, 0, Bound::open, 2000, Bound::closed, "K");
-    check_range(s + "Young's modulus", E, 0, Bound::open, 1e13, Bound::open, "Pa");
+    check_range(s + "Reference concentration",
+                reference_concentration,
+                0,
+                Bound::open,
+                max_concentration,
+                Bound::closed,
+                "mol/m^3");
+    check_range(s + "Temperature",
+                temperature,
+                0,
+                Bound::open,
+                2000,
+                Bound::closed,
+                "K");
+    check_range(s + "Young's modulus",
+                E,
+                0,
+                Bound::open,
+                1e13,
+                Bound::open,
+                "Pa");
     check_range(s + "Poisson's ratio", nu, -1, Bound::open, 0.5, Bound::open);
-    check_range(s + "Chemical potential coupling volume", coupling_molar_volume, -1e-3, Bound::closed, 1e-3, Bound::closed, "m^3/mol");
+    check_range(s + "Chemical potential coupling volume",
+                coupling_molar_volume,
+                -1e-3,
+                Bound::closed,
+                1e-3,
+                Bound::closed,
+                "m^3/mol");
     for (unsigned int i = 0; i <= 100; ++i)
       {
         const double x = i / 100.0;
@@ -124,11 +178,11 @@ namespace chemomech
           }
       }
 
-    elasticity         = IsotropicElasticity(E, nu);
-    chemical_potential = ChemicalPotential(model,
-                                           temperature,
-                                           reference_concentration /
-                                             max_concentration);
+    elasticity = IsotropicElasticity(E, nu);
+    chemical_potential =
+      ChemicalPotential(model,
+                        temperature,
+                        reference_concentration / max_concentration);
   }
 
 

@@ -17,7 +17,7 @@ namespace chemomech
     table_f.clear();
     parser.reset();
     const std::string trimmed = dealii::Utilities::trim(expression);
-    char *            end     = nullptr;
+    char             *end     = nullptr;
     const double      v       = std::strtod(trimmed.c_str(), &end);
     if (!trimmed.empty() && end == trimmed.c_str() + trimmed.size())
       {
@@ -44,7 +44,7 @@ namespace chemomech
 
 
   void
-  ScalarFunctionOfX::set_table_points(const std::string &        name,
+  ScalarFunctionOfX::set_table_points(const std::string         &name,
                                       const std::vector<double> &xs,
                                       const std::vector<double> &fs)
   {
@@ -64,7 +64,8 @@ namespace chemomech
 
 
   void
-  ScalarFunctionOfX::set_table(const std::string &name, const std::string &table)
+  ScalarFunctionOfX::set_table(const std::string &name,
+                               const std::string &table)
   {
     std::vector<double> xs, fs;
     for (const auto &pair : dealii::Utilities::split_string_list(table, ','))
@@ -87,8 +88,8 @@ namespace chemomech
   {
     std::ifstream in(file_name);
     check_condition(static_cast<bool>(in),
-                    "parameter '" + name + "': cannot open file '" +
-                      file_name + "'");
+                    "parameter '" + name + "': cannot open file '" + file_name +
+                      "'");
     std::vector<double> xs, fs;
     std::string         line;
     while (std::getline(in, line))

@@ -32,7 +32,7 @@ namespace chemomech
     template <int dim>
     dealii::Point<dim>
     nearest_vertex(const dealii::DoFHandler<dim> &dof_handler,
-                   const dealii::Point<dim> &     target)
+                   const dealii::Point<dim>      &target)
     {
       double             best = std::numeric_limits<double>::max();
       dealii::Point<dim> best_point;
@@ -95,14 +95,14 @@ namespace chemomech
   MechanicalConstraints<dim>::parse_parameters(dealii::ParameterHandler &prm)
   {
     prm.enter_subsection("Mechanics");
-    symmetry_ids = parse_ids("Mechanics/Symmetry boundary ids",
+    symmetry_ids         = parse_ids("Mechanics/Symmetry boundary ids",
                              prm.get("Symmetry boundary ids"));
-    clamped_ids  = parse_ids("Mechanics/Clamped boundary ids",
+    clamped_ids          = parse_ids("Mechanics/Clamped boundary ids",
                             prm.get("Clamped boundary ids"));
     const std::string rb = prm.get("Rigid body motion");
-    rigid_body = (rb == "auto")      ? RigidBodyConstraint::automatic :
-                 (rb == "constrain") ? RigidBodyConstraint::constrain :
-                                       RigidBodyConstraint::none;
+    rigid_body           = (rb == "auto") ? RigidBodyConstraint::automatic :
+                           (rb == "constrain") ? RigidBodyConstraint::constrain :
+                                                 RigidBodyConstraint::none;
     prm.leave_subsection();
   }
 
@@ -111,13 +111,13 @@ namespace chemomech
   template <int dim>
   void
   MechanicalConstraints<dim>::make_constraints(
-    const dealii::DoFHandler<dim> &     dof_handler,
-    const dealii::Point<dim> &          centre,
-    const double                        length,
+    const dealii::DoFHandler<dim>     &dof_handler,
+    const dealii::Point<dim>          &centre,
+    const double                       length,
     dealii::AffineConstraints<double> &constraints) const
   {
     using namespace dealii;
-    const MPI_Comm comm = dof_handler.get_communicator();
+    const MPI_Comm     comm         = dof_handler.get_communicator();
     const unsigned int n_components = dof_handler.get_fe().n_components();
 
     // Which ids exist in the mesh, and the normal axis of each symmetry id.
@@ -159,11 +159,21 @@ namespace chemomech
                   axis[id] = found;
                 }
             }
-    MPI_Allreduce(MPI_IN_PLACE, present.data(), 256, MPI_UNSIGNED, MPI_MAX, comm);
+    MPI_Allreduce(MPI_IN_PLACE,
+                  present.data(),
+                  256,
+                  MPI_UNSIGNED,
+                  MPI_MAX,
+                  comm);
     std::vector<int> axis_plus_one(256);
     for (unsigned int i = 0; i < 256; ++i)
       axis_plus_one[i] = axis[i] + 1;
-    MPI_Allreduce(MPI_IN_PLACE, axis_plus_one.data(), 256, MPI_INT, MPI_MAX, comm);
+    MPI_Allreduce(MPI_IN_PLACE,
+                  axis_plus_one.data(),
+                  256,
+                  MPI_INT,
+                  MPI_MAX,
+                  comm);
 
     bool any_support = false;
     for (const auto id : symmetry_ids)
@@ -172,8 +182,12 @@ namespace chemomech
           any_support = true;
           ComponentMask mask(n_components, false);
           mask.set(axis_plus_one[id] - 1, true);
-          VectorTools::interpolate_boundary_values(
-            dof_handler, id, Functions::ZeroFunction<dim>(n_components), constraints, mask);
+          VectorTools::interpolate_boundary_values(dof_handler,
+                                                   id,
+                                                   Functions::ZeroFunction<dim>(
+                                                     n_components),
+                                                   constraints,
+                                                   mask);
         }
     for (const auto id : clamped_ids)
       if (present[id])
@@ -182,8 +196,12 @@ namespace chemomech
           ComponentMask mask(n_components, false);
           for (unsigned int d = 0; d < dim; ++d)
             mask.set(d, true);
-          VectorTools::interpolate_boundary_values(
-            dof_handler, id, Functions::ZeroFunction<dim>(n_components), constraints, mask);
+          VectorTools::interpolate_boundary_values(dof_handler,
+                                                   id,
+                                                   Functions::ZeroFunction<dim>(
+                                                     n_components),
+                                                   constraints,
+                                                   mask);
         }
 
     const bool use_321 =
@@ -192,7 +210,7 @@ namespace chemomech
     if (!use_321)
       return;
 
-    const Point<dim> a = nearest_vertex(dof_handler, centre);
+    const Point<dim> a  = nearest_vertex(dof_handler, centre);
     Point<dim>       tb = a, tc = a;
     tb[0] += 0.5 * length;
     tc[1] += 0.5 * length;

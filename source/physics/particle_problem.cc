@@ -37,7 +37,7 @@ namespace chemomech
     {
       if (!std::isfinite(seconds) || seconds < 0)
         return "--:--:--";
-      const long        s = static_cast<long>(seconds + 0.5);
+      const long         s = static_cast<long>(seconds + 0.5);
       std::ostringstream o;
       o << s / 3600 << ':' << std::setw(2) << std::setfill('0') << (s / 60) % 60
         << ':' << std::setw(2) << std::setfill('0') << s % 60;
@@ -46,7 +46,9 @@ namespace chemomech
 
     /// Writes the status file that tells a finished run from an aborted one.
     void
-    write_status(const std::string &dir, const std::string &text, const MPI_Comm comm)
+    write_status(const std::string &dir,
+                 const std::string &text,
+                 const MPI_Comm     comm)
     {
       if (Utilities::MPI::this_mpi_process(comm) == 0)
         {
@@ -76,52 +78,80 @@ namespace chemomech
     LinearSolver::declare_parameters(prm);
 
     prm.enter_subsection("Discretization");
-    prm.declare_entry("Displacement degree", "2", Patterns::Integer(1, 4),
+    prm.declare_entry("Displacement degree",
+                      "2",
+                      Patterns::Integer(1, 4),
                       "Polynomial degree of the Lagrange elements for u.");
-    prm.declare_entry("Concentration degree", "1", Patterns::Integer(1, 4),
+    prm.declare_entry("Concentration degree",
+                      "1",
+                      Patterns::Integer(1, 4),
                       "Polynomial degree of the Lagrange elements for c and "
                       "sigma_h.");
-    prm.declare_entry("Mapping degree", "2", Patterns::Integer(1, 4),
+    prm.declare_entry("Mapping degree",
+                      "2",
+                      Patterns::Integer(1, 4),
                       "Degree of the geometry mapping (2 follows curved "
                       "surfaces closely).");
     prm.leave_subsection();
 
     prm.enter_subsection("Output");
-    prm.declare_entry("Directory", "output", Patterns::Anything(),
+    prm.declare_entry("Directory",
+                      "output",
+                      Patterns::Anything(),
                       "Directory for all results (created if missing).");
-    prm.declare_entry("VTU interval", "10", Patterns::Integer(0),
+    prm.declare_entry("VTU interval",
+                      "10",
+                      Patterns::Integer(0),
                       "Write VTU/PVTU fields every this many accepted steps "
                       "(and at the start and the end); 0: only start and end.");
-    prm.declare_entry("Write VTU", "true", Patterns::Bool(),
+    prm.declare_entry("Write VTU",
+                      "true",
+                      Patterns::Bool(),
                       "Whether to write fields for ParaView at all.");
-    prm.declare_entry("Progress", "true", Patterns::Bool(),
+    prm.declare_entry("Progress",
+                      "true",
+                      Patterns::Bool(),
                       "One line per accepted step on the terminal.");
-    prm.declare_entry("Probe points", "", Patterns::Anything(),
+    prm.declare_entry("Probe points",
+                      "",
+                      Patterns::Anything(),
                       "Points 'x,y,z; x,y,z; ...' at which fields are "
                       "recorded every step in probes.csv. Units: m.");
-    prm.declare_entry("Line-out start", "0,0,0", Patterns::Anything(),
+    prm.declare_entry("Line-out start",
+                      "0,0,0",
+                      Patterns::Anything(),
                       "Start of the line-out segment. Units: m.");
-    prm.declare_entry("Line-out end", "5e-6,0,0", Patterns::Anything(),
+    prm.declare_entry("Line-out end",
+                      "5e-6,0,0",
+                      Patterns::Anything(),
                       "End of the line-out segment. Units: m.");
-    prm.declare_entry("Line-out points", "0", Patterns::Integer(0, 100000),
+    prm.declare_entry("Line-out points",
+                      "0",
+                      Patterns::Integer(0, 100000),
                       "Number of equally spaced points on the segment; 0: "
                       "no line-outs.");
-    prm.declare_entry("Line-out times", "", Patterns::Anything(),
+    prm.declare_entry("Line-out times",
+                      "",
+                      Patterns::Anything(),
                       "Times at which line-outs are written to "
                       "lineout-NNN.csv; the time step is shortened to hit "
                       "them. Units: s.");
     prm.leave_subsection();
 
     prm.enter_subsection("Stop conditions");
-    prm.declare_entry("Target state of charge", "-1", Patterns::Double(-1, 1),
+    prm.declare_entry("Target state of charge",
+                      "-1",
+                      Patterns::Double(-1, 1),
                       "Stop when the mean stoichiometry reaches this value "
                       "(from the side it starts on); -1: no target. Units: "
                       "none.");
-    prm.declare_entry("Minimum surface stoichiometry", "0.005",
+    prm.declare_entry("Minimum surface stoichiometry",
+                      "0.005",
                       Patterns::Double(0, 1),
                       "Stop when x at the active surface falls below this. "
                       "Units: none.");
-    prm.declare_entry("Maximum surface stoichiometry", "0.995",
+    prm.declare_entry("Maximum surface stoichiometry",
+                      "0.995",
                       Patterns::Double(0, 1),
                       "Stop when x at the active surface exceeds this. "
                       "Units: none.");
@@ -172,25 +202,34 @@ namespace chemomech
     show_progress    = prm.get_bool("Progress");
     probe_points =
       parse_point_list<dim>("Output/Probe points", prm.get("Probe points"));
-    const auto start = parse_double_list("Output/Line-out start", prm.get("Line-out start"));
-    const auto end   = parse_double_list("Output/Line-out end", prm.get("Line-out end"));
+    const auto start =
+      parse_double_list("Output/Line-out start", prm.get("Line-out start"));
+    const auto end =
+      parse_double_list("Output/Line-out end", prm.get("Line-out end"));
     check_condition(start.size() >= dim && end.size() >= dim,
                     "parameters 'Output/Line-out start' and 'Output/Line-out "
-                    "end' need " + std::to_string(dim) + " coordinates each");
+                    "end' need " +
+                      std::to_string(dim) + " coordinates each");
     for (unsigned int d = 0; d < dim; ++d)
       {
         line_start[d] = start[d];
         line_end[d]   = end[d];
       }
     line_points = prm.get_integer("Line-out points");
-    line_times  = parse_double_list("Output/Line-out times", prm.get("Line-out times"));
+    line_times =
+      parse_double_list("Output/Line-out times", prm.get("Line-out times"));
     prm.leave_subsection();
     check_condition(!output_directory.empty(),
                     "parameter 'Output/Directory' is empty");
     for (unsigned int i = 0; i < line_times.size(); ++i)
       {
-        check_range("Output/Line-out times", line_times[i], 0, Bound::closed,
-                    time_stepping.end_time, Bound::closed, "s");
+        check_range("Output/Line-out times",
+                    line_times[i],
+                    0,
+                    Bound::closed,
+                    time_stepping.end_time,
+                    Bound::closed,
+                    "s");
         check_condition(i == 0 || line_times[i] > line_times[i - 1],
                         "parameter 'Output/Line-out times' must increase");
       }
@@ -216,11 +255,13 @@ namespace chemomech
   ParticleProblem<dim>::setup()
   {
     if (!timer)
-      timer = std::make_unique<TimerOutput>(comm, pcout, TimerOutput::never,
+      timer = std::make_unique<TimerOutput>(comm,
+                                            pcout,
+                                            TimerOutput::never,
                                             TimerOutput::wall_times);
     TimerOutput::Scope t(*timer, "setup");
     geometry.create_mesh(triangulation);
-    fe = std::make_unique<FESystem<dim>>(FE_Q<dim>(displacement_degree),
+    fe      = std::make_unique<FESystem<dim>>(FE_Q<dim>(displacement_degree),
                                          dim,
                                          FE_Q<dim>(concentration_degree),
                                          1,
@@ -277,8 +318,7 @@ namespace chemomech
 
     const FEValuesExtractors::Scalar c_extractor(dim);
     const ComponentMask              c_mask = fe->component_mask(c_extractor);
-    const auto                       make = [&](AffineConstraints<double> &cs,
-                            const double               c_value) {
+    const auto make = [&](AffineConstraints<double> &cs, const double c_value) {
       cs.clear();
       cs.reinit(relevant_dofs);
       DoFTools::make_hanging_node_constraints(dof_handler, cs);
@@ -299,20 +339,28 @@ namespace chemomech
 
     DynamicSparsityPattern dsp(relevant_dofs);
     DoFTools::make_sparsity_pattern(dof_handler, dsp, zero_constraints, false);
-    SparsityTools::distribute_sparsity_pattern(dsp, owned_dofs, comm, relevant_dofs);
+    SparsityTools::distribute_sparsity_pattern(dsp,
+                                               owned_dofs,
+                                               comm,
+                                               relevant_dofs);
     system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
 
-    for (auto *v : {&solution, &old_solution, &older_solution, &system_rhs,
-                    &inverse_scale, &inverse_diagonal, &concentration_mask})
+    for (auto *v : {&solution,
+                    &old_solution,
+                    &older_solution,
+                    &system_rhs,
+                    &inverse_scale,
+                    &inverse_diagonal,
+                    &concentration_mask})
       v->reinit(owned_dofs, comm);
     for (auto *v : {&ghosted, &ghosted_old, &ghosted_older})
       v->reinit(owned_dofs, relevant_dofs, comm);
 
     // Characteristic scales of the fields for the Newton norms.
-    const double e_ref = (material.partial_molar_volume != 0) ?
-                           std::abs(material.partial_molar_volume) *
+    const double e_ref     = (material.partial_molar_volume != 0) ?
+                               std::abs(material.partial_molar_volume) *
                              material.max_concentration / 3 :
-                           1e-3;
+                               1e-3;
     const double scales[3] = {length * e_ref,
                               material.max_concentration,
                               material.elasticity.youngs_modulus * e_ref};
@@ -324,13 +372,16 @@ namespace chemomech
           for (unsigned int i = 0; i < dofs.size(); ++i)
             if (owned_dofs.is_element(dofs[i]))
               {
-                const unsigned int comp = fe->system_to_component_index(i).first;
+                const unsigned int comp =
+                  fe->system_to_component_index(i).first;
                 const unsigned int field = (comp < dim) ? 0 : comp - dim + 1;
-                inverse_scale[dofs[i]] = 1.0 / scales[field];
+                inverse_scale[dofs[i]]   = 1.0 / scales[field];
                 // Dirichlet values of c are imposed, not computed: they do
                 // not count in the step-size control.
                 concentration_mask[dofs[i]] =
-                  (field == 1 && !zero_constraints.is_constrained(dofs[i])) ? 1.0 : 0.0;
+                  (field == 1 && !zero_constraints.is_constrained(dofs[i])) ?
+                    1.0 :
+                    0.0;
               }
         }
     inverse_scale.compress(VectorOperation::insert);
@@ -381,19 +432,22 @@ namespace chemomech
       check_condition(c_min_0 >= 0 && c_max_0 <= material.max_concentration,
                       "parameter 'Material/Initial concentration' = '" +
                         material.initial_concentration + "' takes values in [" +
-                        std::to_string(c_min_0) + ", " + std::to_string(c_max_0) +
+                        std::to_string(c_min_0) + ", " +
+                        std::to_string(c_max_0) +
                         "] mol/m^3 on the mesh, outside the allowed range [0, "
-                        "c_max = " + std::to_string(material.max_concentration) + "]");
+                        "c_max = " +
+                        std::to_string(material.max_concentration) + "]");
     }
-    equilibrium_mode = true;
-    bdf              = {{0, 0, 0}};
-    old_solution     = solution;
-    older_solution   = solution;
+    equilibrium_mode     = true;
+    bdf                  = {{0, 0, 0}};
+    old_solution         = solution;
+    older_solution       = solution;
     const NewtonResult r = newton.solve(*this, solution);
     equilibrium_mode     = false;
     AssertThrow(r.converged,
                 ExcMessage("the initial mechanical equilibrium did not "
-                           "converge: " + r.failure_reason));
+                           "converge: " +
+                           r.failure_reason));
     old_solution   = solution;
     older_solution = solution;
     time           = 0;
@@ -416,7 +470,9 @@ namespace chemomech
   ParticleProblem<dim>::assemble(const LA::MPI::Vector &evaluation_point,
                                  const bool             with_jacobian)
   {
-    TimerOutput::Scope t(*timer, with_jacobian ? "assemble Jacobian" : "assemble residual");
+    TimerOutput::Scope t(*timer,
+                         with_jacobian ? "assemble Jacobian" :
+                                         "assemble residual");
     ghosted       = evaluation_point;
     ghosted_old   = old_solution;
     ghosted_older = older_solution;
@@ -426,13 +482,18 @@ namespace chemomech
 
     const QGauss<dim>     quad(fe->degree + 1);
     const QGauss<dim - 1> fquad(fe->degree + 1);
-    FEValues<dim>         fv(*mapping, *fe, quad,
+    FEValues<dim>         fv(*mapping,
+                     *fe,
+                     quad,
                      update_values | update_gradients | update_JxW_values);
-    FEFaceValues<dim>     ffv(*mapping, *fe, fquad, update_values | update_JxW_values);
+    FEFaceValues<dim>     ffv(*mapping,
+                          *fe,
+                          fquad,
+                          update_values | update_JxW_values);
 
     const FEValuesExtractors::Vector u_ex(0);
     const FEValuesExtractors::Scalar c_ex(dim), p_ex(dim + 1);
-    const unsigned int               n = fe->n_dofs_per_cell();
+    const unsigned int               n  = fe->n_dofs_per_cell();
     const unsigned int               nq = quad.size();
 
     FullMatrix<double>                   cell_matrix(n, n);
@@ -440,9 +501,9 @@ namespace chemomech
     std::vector<types::global_dof_index> dofs(n);
 
     std::vector<SymmetricTensor<2, dim>> eps_q(nq);
-    std::vector<double>                  c_q(nq), c_old_q(nq), c_older_q(nq), p_q(nq);
-    std::vector<Tensor<1, dim>>          grad_c_q(nq), grad_p_q(nq);
-    std::vector<double>                  c_f(fquad.size());
+    std::vector<double>         c_q(nq), c_old_q(nq), c_older_q(nq), p_q(nq);
+    std::vector<Tensor<1, dim>> grad_c_q(nq), grad_p_q(nq);
+    std::vector<double>         c_f(fquad.size());
 
     // Field (0 u, 1 c, 2 sigma_h) and vector component of each cell dof.
     std::vector<unsigned int> field(n), comp(n);
@@ -454,7 +515,7 @@ namespace chemomech
     std::vector<double>         phi(n);
     std::vector<Tensor<1, dim>> grad(n);
 
-    const auto & el     = material.elasticity;
+    const auto  &el     = material.elasticity;
     const double K      = el.bulk_modulus;
     const double lambda = el.lambda;
     const double G      = el.shear_modulus;
@@ -594,10 +655,15 @@ namespace chemomech
 
           cell->get_dof_indices(dofs);
           if (with_jacobian)
-            zero_constraints.distribute_local_to_global(
-              cell_matrix, cell_rhs, dofs, system_matrix, system_rhs);
+            zero_constraints.distribute_local_to_global(cell_matrix,
+                                                        cell_rhs,
+                                                        dofs,
+                                                        system_matrix,
+                                                        system_rhs);
           else
-            zero_constraints.distribute_local_to_global(cell_rhs, dofs, system_rhs);
+            zero_constraints.distribute_local_to_global(cell_rhs,
+                                                        dofs,
+                                                        system_rhs);
         }
 
     system_rhs.compress(VectorOperation::add);
@@ -620,7 +686,8 @@ namespace chemomech
   ParticleProblem<dim>::solve_linearized(LA::MPI::Vector &update)
   {
     TimerOutput::Scope t(*timer, "linear solve");
-    const unsigned int its = linear_solver.solve(system_matrix, update, system_rhs);
+    const unsigned int its =
+      linear_solver.solve(system_matrix, update, system_rhs);
     zero_constraints.distribute(update);
     return its;
   }
@@ -679,7 +746,7 @@ namespace chemomech
     try
       {
         const NewtonResult r = newton.solve(*this, solution);
-        last_newton         = r;
+        last_newton          = r;
         return r.converged;
       }
     catch (const std::exception &e)
@@ -699,13 +766,17 @@ namespace chemomech
   {
     TimerOutput::Scope t(*timer, "statistics");
     ghosted = solution;
-    ParticleStatistics s;
-    const QGauss<dim>     quad(fe->degree + 1);
-    const QGauss<dim - 1> fquad(fe->degree + 1);
-    FEValues<dim> fv(*mapping, *fe, quad,
+    ParticleStatistics                   s;
+    const QGauss<dim>                    quad(fe->degree + 1);
+    const QGauss<dim - 1>                fquad(fe->degree + 1);
+    FEValues<dim>                        fv(*mapping,
+                     *fe,
+                     quad,
                      update_values | update_gradients | update_JxW_values |
                        update_quadrature_points);
-    FEFaceValues<dim> ffv(*mapping, *fe, fquad,
+    FEFaceValues<dim>                    ffv(*mapping,
+                          *fe,
+                          fquad,
                           update_values | update_gradients | update_JxW_values |
                             update_quadrature_points);
     const FEValuesExtractors::Vector     u_ex(0);
@@ -716,8 +787,8 @@ namespace chemomech
     const double                         cmax   = material.max_concentration;
 
     const double big = std::numeric_limits<double>::max();
-    double       sh_min = big, sh_max = -big, p_max = -big, x_min = big,
-           x_max = -big, hoop_max = -big;
+    double sh_min = big, sh_max = -big, p_max = -big, x_min = big, x_max = -big,
+           hoop_max = -big;
     double li = 0, energy = 0, x_int = 0, hoop_int = 0, flux = 0, eta_int = 0;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
@@ -727,9 +798,12 @@ namespace chemomech
           fv[c_ex].get_function_values(ghosted, c);
           for (unsigned int q = 0; q < quad.size(); ++q)
             {
-              const auto m = compute_stress_measures<dim>(
-                material.elasticity, eps[q], material.eigenstrain(c[q]),
-                fv.quadrature_point(q), centre);
+              const auto m =
+                compute_stress_measures<dim>(material.elasticity,
+                                             eps[q],
+                                             material.eigenstrain(c[q]),
+                                             fv.quadrature_point(q),
+                                             centre);
               li += c[q] * fv.JxW(q);
               energy += m.strain_energy_density * fv.JxW(q);
               sh_min = std::min(sh_min, m.hydrostatic);
@@ -745,9 +819,12 @@ namespace chemomech
                 ffv[c_ex].get_function_values(ghosted, c_f);
                 for (unsigned int q = 0; q < fquad.size(); ++q)
                   {
-                    const auto m = compute_stress_measures<dim>(
-                      material.elasticity, eps_f[q], material.eigenstrain(c_f[q]),
-                      ffv.quadrature_point(q), centre);
+                    const auto m =
+                      compute_stress_measures<dim>(material.elasticity,
+                                                   eps_f[q],
+                                                   material.eigenstrain(c_f[q]),
+                                                   ffv.quadrature_point(q),
+                                                   centre);
                     const double x = c_f[q] / cmax;
                     x_int += x * ffv.JxW(q);
                     x_min = std::min(x_min, x);
@@ -760,18 +837,18 @@ namespace chemomech
                   }
               }
         }
-    s.total_lithium      = Utilities::MPI::sum(li, comm);
-    s.elastic_energy     = Utilities::MPI::sum(energy, comm);
-    s.mean_stoichiometry = s.total_lithium / (cmax * volume);
-    s.surface_x_mean     = Utilities::MPI::sum(x_int, comm) / active_area;
-    s.surface_x_min      = Utilities::MPI::min(x_min, comm);
-    s.surface_x_max      = Utilities::MPI::max(x_max, comm);
-    s.sigma_h_min        = Utilities::MPI::min(sh_min, comm);
-    s.sigma_h_max        = Utilities::MPI::max(sh_max, comm);
-    s.max_principal      = Utilities::MPI::max(p_max, comm);
-    s.surface_hoop_mean  = Utilities::MPI::sum(hoop_int, comm) / active_area;
-    s.surface_hoop_max   = Utilities::MPI::max(hoop_max, comm);
-    s.surface_flux       = Utilities::MPI::sum(flux, comm);
+    s.total_lithium         = Utilities::MPI::sum(li, comm);
+    s.elastic_energy        = Utilities::MPI::sum(energy, comm);
+    s.mean_stoichiometry    = s.total_lithium / (cmax * volume);
+    s.surface_x_mean        = Utilities::MPI::sum(x_int, comm) / active_area;
+    s.surface_x_min         = Utilities::MPI::min(x_min, comm);
+    s.surface_x_max         = Utilities::MPI::max(x_max, comm);
+    s.sigma_h_min           = Utilities::MPI::min(sh_min, comm);
+    s.sigma_h_max           = Utilities::MPI::max(sh_max, comm);
+    s.max_principal         = Utilities::MPI::max(p_max, comm);
+    s.surface_hoop_mean     = Utilities::MPI::sum(hoop_int, comm) / active_area;
+    s.surface_hoop_max      = Utilities::MPI::max(hoop_max, comm);
+    s.surface_flux          = Utilities::MPI::sum(flux, comm);
     s.surface_overpotential = Utilities::MPI::sum(eta_int, comm) / active_area;
 
     const auto centre_sample =
@@ -784,9 +861,12 @@ namespace chemomech
             e[i][j] = 0.5 * (centre_sample[0].gradients[i][j] +
                              centre_sample[0].gradients[j][i]);
         s.centre_radial_stress =
-          compute_stress_measures<dim>(material.elasticity, e,
-                                       material.eigenstrain(centre_sample[0].values[dim]),
-                                       centre, centre)
+          compute_stress_measures<dim>(material.elasticity,
+                                       e,
+                                       material.eigenstrain(
+                                         centre_sample[0].values[dim]),
+                                       centre,
+                                       centre)
             .radial;
       }
 
@@ -801,14 +881,16 @@ namespace chemomech
 
   template <int dim>
   std::vector<double>
-  ParticleProblem<dim>::sample_row(const Point<dim> &p, const PointSample<dim> &s) const
+  ParticleProblem<dim>::sample_row(const Point<dim>       &p,
+                                   const PointSample<dim> &s) const
   {
     std::vector<double> row;
     for (unsigned int d = 0; d < dim; ++d)
       row.push_back(p[d]);
     if (!s.found)
       {
-        row.resize(row.size() + dim + 7, std::numeric_limits<double>::quiet_NaN());
+        row.resize(row.size() + dim + 7,
+                   std::numeric_limits<double>::quiet_NaN());
         return row;
       }
     SymmetricTensor<2, dim> e;
@@ -816,14 +898,17 @@ namespace chemomech
       for (unsigned int j = 0; j < dim; ++j)
         e[i][j] = 0.5 * (s.gradients[i][j] + s.gradients[j][i]);
     const double c = s.values[dim];
-    const auto   m = compute_stress_measures<dim>(material.elasticity, e,
-                                                material.eigenstrain(c), p,
+    const auto   m = compute_stress_measures<dim>(material.elasticity,
+                                                e,
+                                                material.eigenstrain(c),
+                                                p,
                                                 geometry.centre());
     row.push_back(c);
     row.push_back(c / material.max_concentration);
     for (unsigned int d = 0; d < dim; ++d)
       row.push_back(s.values[d]);
-    for (const double v : {m.hydrostatic, m.von_mises, m.max_principal, m.radial, m.hoop})
+    for (const double v :
+         {m.hydrostatic, m.von_mises, m.max_principal, m.radial, m.hoop})
       row.push_back(v);
     return row;
   }
@@ -843,8 +928,11 @@ namespace chemomech
       cols.push_back("stoichiometry");
       for (unsigned int d = 0; d < dim; ++d)
         cols.push_back(std::string("u_") + "xyz"[d]);
-      for (const char *n : {"sigma_h", "von_mises", "max_principal_stress",
-                            "radial_stress", "hoop_stress"})
+      for (const char *n : {"sigma_h",
+                            "von_mises",
+                            "max_principal_stress",
+                            "radial_stress",
+                            "hoop_stress"})
         cols.push_back(n);
       return cols;
     }
@@ -858,10 +946,13 @@ namespace chemomech
   {
     if (probe_points.empty())
       return;
-    const auto samples = sample_points<dim>(*mapping, dof_handler, ghosted_solution(), probe_points);
+    const auto samples = sample_points<dim>(*mapping,
+                                            dof_handler,
+                                            ghosted_solution(),
+                                            probe_points);
     for (unsigned int k = 0; k < probe_points.size(); ++k)
       {
-        std::vector<double> row = {time, static_cast<double>(k)};
+        std::vector<double> row  = {time, static_cast<double>(k)};
         const auto          rest = sample_row(probe_points[k], samples[k]);
         row.insert(row.end(), rest.begin(), rest.end());
         probes_csv.write_row(row);
@@ -876,15 +967,18 @@ namespace chemomech
   {
     std::vector<Point<dim>> points;
     for (unsigned int k = 0; k < line_points; ++k)
-      points.push_back(line_start + (line_points > 1 ? double(k) / (line_points - 1) : 0.0) *
-                                      (line_end - line_start));
-    const auto samples = sample_points<dim>(*mapping, dof_handler, ghosted_solution(), points);
-    CsvWriter  csv;
+      points.push_back(line_start +
+                       (line_points > 1 ? double(k) / (line_points - 1) : 0.0) *
+                         (line_end - line_start));
+    const auto samples =
+      sample_points<dim>(*mapping, dof_handler, ghosted_solution(), points);
+    CsvWriter                csv;
     std::vector<std::string> cols = {"time", "arc_length"};
     const auto               rest = sample_columns<dim>();
     cols.insert(cols.end(), rest.begin(), rest.end());
     std::ostringstream name;
-    name << output_directory << "/lineout-" << std::setw(3) << std::setfill('0') << index << ".csv";
+    name << output_directory << "/lineout-" << std::setw(3) << std::setfill('0')
+         << index << ".csv";
     csv.open(name.str(), cols, Utilities::MPI::this_mpi_process(comm) == 0);
     for (unsigned int k = 0; k < points.size(); ++k)
       {
@@ -911,16 +1005,20 @@ namespace chemomech
     std::vector<std::string> names(dim, "displacement");
     names.emplace_back("concentration");
     names.emplace_back("sigma_h_field");
-    std::vector<DataComponentInterpretation::DataComponentInterpretation> interp(
-      dim, DataComponentInterpretation::component_is_part_of_vector);
+    std::vector<DataComponentInterpretation::DataComponentInterpretation>
+      interp(dim, DataComponentInterpretation::component_is_part_of_vector);
     interp.push_back(DataComponentInterpretation::component_is_scalar);
     interp.push_back(DataComponentInterpretation::component_is_scalar);
-    data_out.add_data_vector(ghosted, names, DataOut<dim>::type_dof_data, interp);
+    data_out.add_data_vector(ghosted,
+                             names,
+                             DataOut<dim>::type_dof_data,
+                             interp);
     data_out.add_data_vector(ghosted, postprocessor);
     Vector<float> rank(triangulation.n_active_cells());
     rank = static_cast<float>(triangulation.locally_owned_subdomain());
     data_out.add_data_vector(rank, "mpi_rank");
-    data_out.build_patches(*mapping, std::max(displacement_degree, mapping_degree),
+    data_out.build_patches(*mapping,
+                           std::max(displacement_degree, mapping_degree),
                            DataOut<dim>::curved_inner_cells);
     pvd.write(data_out, time, index, comm);
   }
@@ -952,8 +1050,8 @@ namespace chemomech
   void
   ParticleProblem<dim>::run_simulation(const ParameterHandler &prm)
   {
-    const auto     wall_start = std::chrono::steady_clock::now();
-    const bool     root       = Utilities::MPI::this_mpi_process(comm) == 0;
+    const auto wall_start = std::chrono::steady_clock::now();
+    const bool root       = Utilities::MPI::this_mpi_process(comm) == 0;
     if (root)
       std::filesystem::create_directories(output_directory);
     MPI_Barrier(comm);
@@ -966,25 +1064,39 @@ namespace chemomech
 
     setup();
     const bool coupled = material.stress_enhanced_diffusion;
-    pcout << "chemomech " << CHEMOMECH_VERSION << ": particle model, " << dim << "D, "
-          << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s), "
+    pcout << "chemomech " << CHEMOMECH_VERSION << ": particle model, " << dim
+          << "D, " << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s), "
           << LA::backend_name << " linear algebra\n"
           << "  mesh: " << triangulation.n_global_active_cells() << " cells, "
           << dof_handler.n_dofs() << " unknowns (u, c, sigma_h)\n"
-          << (dim == 3 ? "  volume " : "  area (plane strain, per unit thickness) ")
+          << (dim == 3 ? "  volume " :
+                         "  area (plane strain, per unit thickness) ")
           << volume << (dim == 3 ? " m^3" : " m^2") << ", active surface "
           << active_area << (dim == 3 ? " m^2\n" : " m\n")
-          << "  stress-enhanced diffusion: " << (coupled ? "ON (two-way coupling)" : "OFF (one-way coupling)")
+          << "  stress-enhanced diffusion: "
+          << (coupled ? "ON (two-way coupling)" : "OFF (one-way coupling)")
           << "\n  output: " << output_directory << "/\n";
 
     pvd.initialize(output_directory, "solution");
-    std::vector<std::string> stat_cols = {
-      "time", "dt", "newton_iterations", "linear_iterations", "mean_x",
-      "surface_x_mean", "surface_x_min", "surface_x_max", "sigma_h_min",
-      "sigma_h_max", "max_principal_stress", "surface_hoop_mean",
-      "surface_hoop_max", "centre_radial_stress", "total_lithium",
-      "lithium_balance_error", "elastic_energy", "surface_flux",
-      "surface_overpotential"};
+    std::vector<std::string> stat_cols = {"time",
+                                          "dt",
+                                          "newton_iterations",
+                                          "linear_iterations",
+                                          "mean_x",
+                                          "surface_x_mean",
+                                          "surface_x_min",
+                                          "surface_x_max",
+                                          "sigma_h_min",
+                                          "sigma_h_max",
+                                          "max_principal_stress",
+                                          "surface_hoop_mean",
+                                          "surface_hoop_max",
+                                          "centre_radial_stress",
+                                          "total_lithium",
+                                          "lithium_balance_error",
+                                          "elastic_energy",
+                                          "surface_flux",
+                                          "surface_overpotential"};
     statistics_csv.open(output_directory + "/statistics.csv", stat_cols, root);
     if (!probe_points.empty())
       {
@@ -999,15 +1111,27 @@ namespace chemomech
     cumulative_inflow = 0;
     auto write_stats  = [&](const double dt, const NewtonResult &nr) {
       statistics_csv.write_row(
-        {time, dt, double(nr.iterations), double(nr.linear_iterations),
-         stats.mean_stoichiometry, stats.surface_x_mean, stats.surface_x_min,
-         stats.surface_x_max, stats.sigma_h_min, stats.sigma_h_max,
-         stats.max_principal, stats.surface_hoop_mean, stats.surface_hoop_max,
-         stats.centre_radial_stress, stats.total_lithium,
+        {time,
+         dt,
+         double(nr.iterations),
+         double(nr.linear_iterations),
+         stats.mean_stoichiometry,
+         stats.surface_x_mean,
+         stats.surface_x_min,
+         stats.surface_x_max,
+         stats.sigma_h_min,
+         stats.sigma_h_max,
+         stats.max_principal,
+         stats.surface_hoop_mean,
+         stats.surface_hoop_max,
+         stats.centre_radial_stress,
+         stats.total_lithium,
          // relative: (inflow - change of content) / content
          (cumulative_inflow - (stats.total_lithium - initial_lithium)) /
            stats.total_lithium,
-         stats.elastic_energy, stats.surface_flux, stats.surface_overpotential});
+         stats.elastic_energy,
+         stats.surface_flux,
+         stats.surface_overpotential});
     };
     write_stats(0, NewtonResult());
     write_probes();
@@ -1019,8 +1143,8 @@ namespace chemomech
     const double initial_soc = stats.mean_stoichiometry;
     // dt_next is the step the controller proposes; dt may be shortened to hit
     // the end time, a line-out time or the target SOC without changing it.
-    double       dt_next     = time_stepping.initial_step;
-    double       dt          = dt_next;
+    double       dt_next = time_stepping.initial_step;
+    double       dt      = dt_next;
     unsigned int step = 0, last_vtu_step = 0, rejected = 0;
     std::string  stop_reason;
     const double t_end = time_stepping.end_time;
@@ -1035,9 +1159,11 @@ namespace chemomech
         dt = std::min(dt_next, t_end - time);
         if (line_index < line_times.size())
           dt = std::min(dt, line_times[line_index] - time);
-        if (target_soc >= 0 && surface.type == SurfaceConditionType::galvanostatic)
+        if (target_soc >= 0 &&
+            surface.type == SurfaceConditionType::galvanostatic)
           {
-            const double rate = stats.surface_flux / (material.max_concentration * volume);
+            const double rate =
+              stats.surface_flux / (material.max_concentration * volume);
             if (rate * (target_soc - stats.mean_stoichiometry) > 0)
               dt = std::min(dt, (target_soc - stats.mean_stoichiometry) / rate);
           }
@@ -1046,14 +1172,14 @@ namespace chemomech
         // shortened to hit an output time the ratio can be larger: restart
         // with BDF1 for that step.
         set_time_step(dt, step == 0 || dt > 2.4 * dt_old);
-        bool ok = advance(dt);
+        bool               ok = advance(dt);
         ParticleStatistics new_stats;
         if (ok)
           {
             new_stats = compute_statistics();
             if (time_stepping.step_too_large(new_stats.max_dx))
               {
-                ok = false;
+                ok                         = false;
                 last_newton.failure_reason = "stoichiometry changed by " +
                                              std::to_string(new_stats.max_dx);
               }
@@ -1062,17 +1188,20 @@ namespace chemomech
           {
             ++rejected;
             solution = old_solution;
-            const double new_dt = (new_stats.max_dx > 0) ?
-                                    time_stepping.next_step_size(dt, new_stats.max_dx) :
-                                    0.25 * dt;
+            const double new_dt =
+              (new_stats.max_dx > 0) ?
+                time_stepping.next_step_size(dt, new_stats.max_dx) :
+                0.25 * dt;
             dt_next = std::min(new_dt, 0.5 * dt);
             pcout << "  step rejected at t = " << time << " s, dt = " << dt
-                  << " s (" << last_newton.failure_reason << "); retrying with dt = "
-                  << dt_next << " s\n";
+                  << " s (" << last_newton.failure_reason
+                  << "); retrying with dt = " << dt_next << " s\n";
             AssertThrow(dt_next >= time_stepping.minimum_step,
-                        ExcMessage("the time step fell below 'Time stepping/Minimum "
-                                   "time step' at t = " + std::to_string(time) +
-                                   " s: " + last_newton.failure_reason));
+                        ExcMessage(
+                          "the time step fell below 'Time stepping/Minimum "
+                          "time step' at t = " +
+                          std::to_string(time) +
+                          " s: " + last_newton.failure_reason));
             continue;
           }
 
@@ -1085,7 +1214,8 @@ namespace chemomech
         ++step;
         if (surface.type == SurfaceConditionType::fixed_concentration)
           // The flux through a Dirichlet surface is the change of content.
-          stats.surface_flux = (stats.total_lithium - initial_lithium - cumulative_inflow) / dt;
+          stats.surface_flux =
+            (stats.total_lithium - initial_lithium - cumulative_inflow) / dt;
         cumulative_inflow += stats.surface_flux * dt;
         write_stats(dt, last_newton);
         write_probes();
@@ -1095,48 +1225,57 @@ namespace chemomech
             last_vtu_step = step;
           }
         if (line_index < line_times.size() &&
-            std::abs(time - line_times[line_index]) <= 1e-9 * std::max(1.0, time))
+            std::abs(time - line_times[line_index]) <=
+              1e-9 * std::max(1.0, time))
           write_line_out(line_index++);
 
-        const double elapsed =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+        const double elapsed = std::chrono::duration<double>(
+                                 std::chrono::steady_clock::now() - wall_start)
+                                 .count();
         double fraction = time / t_end;
         if (target_soc >= 0 && target_soc != initial_soc)
-          fraction = std::max(fraction, (stats.mean_stoichiometry - initial_soc) /
-                                          (target_soc - initial_soc));
+          fraction = std::max(fraction,
+                              (stats.mean_stoichiometry - initial_soc) /
+                                (target_soc - initial_soc));
         if (show_progress)
           {
             std::ostringstream line;
-            line << "step " << std::setw(5) << step << "  t = " << std::scientific
-                 << std::setprecision(3) << time << " s  dt = " << dt
-                 << " s  SOC = " << std::fixed << std::setprecision(4)
-                 << stats.mean_stoichiometry << "  x_surf = " << stats.surface_x_max
-                 << "  Newton " << last_newton.iterations << " (lin "
+            line << "step " << std::setw(5) << step
+                 << "  t = " << std::scientific << std::setprecision(3) << time
+                 << " s  dt = " << dt << " s  SOC = " << std::fixed
+                 << std::setprecision(4) << stats.mean_stoichiometry
+                 << "  x_surf = " << stats.surface_x_max << "  Newton "
+                 << last_newton.iterations << " (lin "
                  << last_newton.linear_iterations << ")  elapsed "
                  << format_duration(elapsed) << "  left ~"
-                 << format_duration(fraction > 0 ? elapsed * (1 - fraction) / fraction : -1);
+                 << format_duration(
+                      fraction > 0 ? elapsed * (1 - fraction) / fraction : -1);
             pcout << line.str() << std::endl;
           }
 
         if (target_soc >= 0 &&
-            (initial_soc <= target_soc ? stats.mean_stoichiometry >= target_soc * (1 - 1e-10)
-                                       : stats.mean_stoichiometry <= target_soc * (1 + 1e-10)))
+            (initial_soc <= target_soc ?
+               stats.mean_stoichiometry >= target_soc * (1 - 1e-10) :
+               stats.mean_stoichiometry <= target_soc * (1 + 1e-10)))
           {
-            stop_reason = "target state of charge " + std::to_string(target_soc) + " reached";
+            stop_reason = "target state of charge " +
+                          std::to_string(target_soc) + " reached";
             break;
           }
-        if (stats.surface_x_max > x_surface_max || stats.surface_x_min < x_surface_min)
+        if (stats.surface_x_max > x_surface_max ||
+            stats.surface_x_min < x_surface_min)
           {
             std::ostringstream r;
-            r << "surface stoichiometry left [" << x_surface_min << ", " << x_surface_max
-              << "] (min " << stats.surface_x_min << ", max " << stats.surface_x_max
-              << ") at t = " << time << " s";
+            r << "surface stoichiometry left [" << x_surface_min << ", "
+              << x_surface_max << "] (min " << stats.surface_x_min << ", max "
+              << stats.surface_x_max << ") at t = " << time << " s";
             stop_reason = r.str();
             break;
           }
         // A step shortened to hit a time says nothing against the proposed
         // one: scale its change of x up to the proposed step.
-        dt_next = time_stepping.next_step_size(dt_next, stats.max_dx * dt_next / dt);
+        dt_next =
+          time_stepping.next_step_size(dt_next, stats.max_dx * dt_next / dt);
       }
 
     if (last_vtu_step != step || step == 0)
@@ -1144,7 +1283,8 @@ namespace chemomech
     pcout << "stopped: " << stop_reason << " after " << step << " steps ("
           << rejected << " rejected), t = " << time << " s\n"
           << "results: " << output_directory << "/statistics.csv"
-          << (write_vtu ? ", " + output_directory + "/solution.pvd" : std::string())
+          << (write_vtu ? ", " + output_directory + "/solution.pvd" :
+                          std::string())
           << "\n";
     write_status(output_directory, "completed: " + stop_reason, comm);
     timer->print_wall_time_statistics(comm);

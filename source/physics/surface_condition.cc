@@ -30,9 +30,13 @@ namespace chemomech
                       "Galvanostatic rate given as a C-rate (full capacity "
                       "c_max*V in 1/C hours, i.e. j = C c_max (V/A)/3600 s; "
                       "R/3 for V/A of a sphere) or as a current density.");
-    prm.declare_entry("C-rate", "1", Double(0),
+    prm.declare_entry("C-rate",
+                      "1",
+                      Double(0),
                       "Galvanostatic C-rate. Units: 1/h. Range: [0, 1000].");
-    prm.declare_entry("Current density", "1", Double(0),
+    prm.declare_entry("Current density",
+                      "1",
+                      Double(0),
                       "Galvanostatic current density magnitude i, j = i/F. "
                       "Units: A/m^2. Range: [0, 1e5].");
     prm.declare_entry("Direction",
@@ -40,24 +44,35 @@ namespace chemomech
                       dealii::Patterns::Selection("lithiation|delithiation"),
                       "Galvanostatic direction: lithiation (insertion, "
                       "flux into the particle) or delithiation.");
-    prm.declare_entry("Applied potential", "4.0", Double(),
+    prm.declare_entry("Applied potential",
+                      "4.0",
+                      Double(),
                       "Butler-Volmer: phi_s - phi_e at the surface. Units: V.");
-    prm.declare_entry("Electrolyte concentration", "1000", Double(0),
+    prm.declare_entry("Electrolyte concentration",
+                      "1000",
+                      Double(0),
                       "Butler-Volmer: c_e at the surface. Units: mol/m^3. "
                       "Range: (0, 1e4].");
-    prm.declare_entry("Rate constant", "1e-11", Double(0),
+    prm.declare_entry("Rate constant",
+                      "1e-11",
+                      Double(0),
                       "Butler-Volmer k in i0 = k F c_e^alpha_a "
                       "(c_max-c)^alpha_a c^alpha_c. Units: m^2.5/(mol^0.5 s) "
                       "for alpha_a = alpha_c = 0.5 (in general "
                       "mol^(1-2 alpha_a-alpha_c) m^(1+3(2 alpha_a+alpha_c)-3) "
                       "/s). Range: (0, 1].");
-    prm.declare_entry("Anodic transfer coefficient", "0.5", Double(0, 1),
+    prm.declare_entry("Anodic transfer coefficient",
+                      "0.5",
+                      Double(0, 1),
                       "alpha_a. Units: none. Range: (0, 1).");
-    prm.declare_entry("Cathodic transfer coefficient", "0.5", Double(0, 1),
+    prm.declare_entry("Cathodic transfer coefficient",
+                      "0.5",
+                      Double(0, 1),
                       "alpha_c. Units: none. Range: (0, 1).");
     prm.declare_entry("OCP type",
                       "expression",
-                      dealii::Patterns::Selection("expression|table|table file"),
+                      dealii::Patterns::Selection(
+                        "expression|table|table file"),
                       "How the open-circuit potential U(x) is given.");
     prm.declare_entry("OCP expression",
                       "4.19829 + 0.0565661*tanh(-14.5546*x + 8.60942) - "
@@ -78,7 +93,9 @@ namespace chemomech
                       "",
                       dealii::Patterns::Anything(),
                       "File with two columns x, U (V).");
-    prm.declare_entry("Surface concentration", "20000", Double(0),
+    prm.declare_entry("Surface concentration",
+                      "20000",
+                      Double(0),
                       "Fixed concentration: c at the active surface. Units: "
                       "mol/m^3. Range: [0, c_max].");
     prm.leave_subsection();
@@ -92,21 +109,21 @@ namespace chemomech
     const std::string s = "Surface/";
     prm.enter_subsection("Surface");
     const std::string condition = prm.get("Condition");
-    type = (condition == "galvanostatic") ?
-             SurfaceConditionType::galvanostatic :
-             (condition == "butler-volmer") ?
-             SurfaceConditionType::butler_volmer :
-             SurfaceConditionType::fixed_concentration;
+    type                        = (condition == "galvanostatic") ?
+                                    SurfaceConditionType::galvanostatic :
+                                  (condition == "butler-volmer") ?
+                                    SurfaceConditionType::butler_volmer :
+                                    SurfaceConditionType::fixed_concentration;
     active_ids.clear();
-    for (const double id :
-         parse_double_list(s + "Active boundary ids", prm.get("Active boundary ids")))
+    for (const double id : parse_double_list(s + "Active boundary ids",
+                                             prm.get("Active boundary ids")))
       active_ids.insert(static_cast<dealii::types::boundary_id>(id));
-    rate_type = (prm.get("Rate type") == "C-rate") ? RateType::c_rate :
-                                                     RateType::current_density;
-    c_rate          = prm.get_double("C-rate");
-    current_density = prm.get_double("Current density");
-    direction       = (prm.get("Direction") == "lithiation") ? 1.0 : -1.0;
-    applied_potential         = prm.get_double("Applied potential");
+    rate_type         = (prm.get("Rate type") == "C-rate") ? RateType::c_rate :
+                                                             RateType::current_density;
+    c_rate            = prm.get_double("C-rate");
+    current_density   = prm.get_double("Current density");
+    direction         = (prm.get("Direction") == "lithiation") ? 1.0 : -1.0;
+    applied_potential = prm.get_double("Applied potential");
     electrolyte_concentration = prm.get_double("Electrolyte concentration");
     rate_constant             = prm.get_double("Rate constant");
     alpha_a                   = prm.get_double("Anodic transfer coefficient");
@@ -118,7 +135,8 @@ namespace chemomech
           open_circuit_potential.set_expression(s + "OCP expression",
                                                 prm.get("OCP expression"));
         else if (ocp_type == "table")
-          open_circuit_potential.set_table(s + "OCP table", prm.get("OCP table"));
+          open_circuit_potential.set_table(s + "OCP table",
+                                           prm.get("OCP table"));
         else
           open_circuit_potential.set_table_file(s + "OCP table file",
                                                 prm.get("OCP table file"));
@@ -128,12 +146,45 @@ namespace chemomech
 
     check_condition(!active_ids.empty(),
                     "parameter '" + s + "Active boundary ids' is empty");
-    check_range(s + "C-rate", c_rate, 0, Bound::closed, 1000, Bound::closed, "1/h");
-    check_range(s + "Current density", current_density, 0, Bound::closed, 1e5, Bound::closed, "A/m^2");
-    check_range(s + "Electrolyte concentration", electrolyte_concentration, 0, Bound::open, 1e4, Bound::closed, "mol/m^3");
-    check_range(s + "Rate constant", rate_constant, 0, Bound::open, 1, Bound::closed);
-    check_range(s + "Anodic transfer coefficient", alpha_a, 0, Bound::open, 1, Bound::open);
-    check_range(s + "Cathodic transfer coefficient", alpha_c, 0, Bound::open, 1, Bound::open);
+    check_range(s + "C-rate",
+                c_rate,
+                0,
+                Bound::closed,
+                1000,
+                Bound::closed,
+                "1/h");
+    check_range(s + "Current density",
+                current_density,
+                0,
+                Bound::closed,
+                1e5,
+                Bound::closed,
+                "A/m^2");
+    check_range(s + "Electrolyte concentration",
+                electrolyte_concentration,
+                0,
+                Bound::open,
+                1e4,
+                Bound::closed,
+                "mol/m^3");
+    check_range(s + "Rate constant",
+                rate_constant,
+                0,
+                Bound::open,
+                1,
+                Bound::closed);
+    check_range(s + "Anodic transfer coefficient",
+                alpha_a,
+                0,
+                Bound::open,
+                1,
+                Bound::open);
+    check_range(s + "Cathodic transfer coefficient",
+                alpha_c,
+                0,
+                Bound::open,
+                1,
+                Bound::open);
   }
 
 
@@ -178,10 +229,9 @@ namespace chemomech
           return {constant_flux, 0.0};
         case SurfaceConditionType::fixed_concentration:
           return {0.0, 0.0};
-        case SurfaceConditionType::butler_volmer:
-          {
-            const double f = constants::faraday /
-                             (constants::gas_constant * temperature);
+          case SurfaceConditionType::butler_volmer: {
+            const double f =
+              constants::faraday / (constants::gas_constant * temperature);
             // Keep the kinetics defined outside (0, c_max) while Newton
             // iterates; converged states are checked against the bounds.
             const double cs = std::clamp(c, 1e-9 * c_max, (1 - 1e-9) * c_max);
@@ -201,11 +251,12 @@ namespace chemomech
                  std::pow(cs, alpha_c) +
                alpha_c * std::pow(c_max - cs, alpha_a) *
                  std::pow(cs, alpha_c - 1));
-            const double ea   = std::exp(alpha_a * f * eta);
-            const double ec   = std::exp(-alpha_c * f * eta);
-            const double i    = i0 * (ea - ec);
-            const double di   = di0_dc * (ea - ec) +
-                              i0 * (alpha_a * f * ea + alpha_c * f * ec) * deta_dc;
+            const double ea = std::exp(alpha_a * f * eta);
+            const double ec = std::exp(-alpha_c * f * eta);
+            const double i  = i0 * (ea - ec);
+            const double di =
+              di0_dc * (ea - ec) +
+              i0 * (alpha_a * f * ea + alpha_c * f * ec) * deta_dc;
             return {-i / constants::faraday, -di / constants::faraday};
           }
       }

@@ -8,9 +8,9 @@ namespace chemomech
 {
   template <int dim>
   std::vector<PointSample<dim>>
-  sample_points(const dealii::Mapping<dim> &           mapping,
-                const dealii::DoFHandler<dim> &        dof_handler,
-                const LA::MPI::Vector &                solution,
+  sample_points(const dealii::Mapping<dim>            &mapping,
+                const dealii::DoFHandler<dim>         &dof_handler,
+                const LA::MPI::Vector                 &solution,
                 const std::vector<dealii::Point<dim>> &points)
   {
     using namespace dealii;
@@ -26,7 +26,7 @@ namespace chemomech
           for (unsigned int k = 0; k < points.size(); ++k)
             {
               // Enlarge the box a little for curved cells and roundoff.
-              const double h = box.side_length(0);
+              const double h      = box.side_length(0);
               bool         inside = true;
               for (unsigned int d = 0; d < dim; ++d)
                 if (points[k][d] < box.lower_bound(d) - 0.1 * h ||
@@ -54,7 +54,8 @@ namespace chemomech
               fe_values.reinit(cell);
               std::vector<Vector<double>> v(1, Vector<double>(n_comp));
               std::vector<std::vector<Tensor<1, dim>>> g(
-                1, std::vector<Tensor<1, dim>>(n_comp));
+                1,
+                std::vector<Tensor<1, dim>>(n_comp));
               fe_values.get_function_values(solution, v);
               fe_values.get_function_gradients(solution, g);
               double *p = &packed[k * n_per];
@@ -79,7 +80,7 @@ namespace chemomech
     for (unsigned int k = 0; k < points.size(); ++k)
       {
         const double *p = &packed[k * n_per];
-        auto &        s = samples[k];
+        auto         &s = samples[k];
         s.values.reinit(n_comp);
         s.gradients.resize(n_comp);
         s.found = p[0] > 0;

@@ -6,11 +6,11 @@ namespace chemomech
 {
   template <int dim>
   StressMeasures
-  compute_stress_measures(const IsotropicElasticity &            elasticity,
+  compute_stress_measures(const IsotropicElasticity             &elasticity,
                           const dealii::SymmetricTensor<2, dim> &eps,
                           const double                           e_star,
-                          const dealii::Point<dim> &             position,
-                          const dealii::Point<dim> &             centre)
+                          const dealii::Point<dim>              &position,
+                          const dealii::Point<dim>              &centre)
   {
     using namespace dealii;
     // Complete strain to 3D (plane strain in 2D: eps_zz = 0).
@@ -24,12 +24,12 @@ namespace chemomech
     StressMeasures m;
     m.sigma = elasticity.lambda * trace(eps_el) * unit_symmetric_tensor<3>() +
               2 * elasticity.shear_modulus * eps_el;
-    m.hydrostatic = trace(m.sigma) / 3;
+    m.hydrostatic                 = trace(m.sigma) / 3;
     const SymmetricTensor<2, 3> s = deviator(m.sigma);
-    m.von_mises                    = std::sqrt(1.5 * (s * s));
-    const auto eig = eigenvalues(m.sigma);
-    m.max_principal = eig[0];
-    Tensor<1, 3> r;
+    m.von_mises                   = std::sqrt(1.5 * (s * s));
+    const auto eig                = eigenvalues(m.sigma);
+    m.max_principal               = eig[0];
+    Tensor<1, 3>         r;
     const Tensor<1, dim> d     = position - centre;
     const double         dnorm = d.norm();
     if (dnorm > 0)

@@ -4,8 +4,9 @@
 namespace chemomech
 {
   template <int dim>
-  StressPostprocessor<dim>::StressPostprocessor(const ParticleMaterial &  material,
-                                                const dealii::Point<dim> &centre)
+  StressPostprocessor<dim>::StressPostprocessor(
+    const ParticleMaterial   &material,
+    const dealii::Point<dim> &centre)
     : material(material)
     , centre(centre)
   {}
@@ -63,7 +64,7 @@ namespace chemomech
   void
   StressPostprocessor<dim>::evaluate_vector_field(
     const dealii::DataPostprocessorInputs::Vector<dim> &inputs,
-    std::vector<dealii::Vector<double>> &               computed) const
+    std::vector<dealii::Vector<double>>                &computed) const
   {
     // Tensor output is always 3x3 so that 2D and 3D files look alike.
     for (unsigned int q = 0; q < inputs.solution_values.size(); ++q)
@@ -73,14 +74,14 @@ namespace chemomech
           for (unsigned int j = i; j < dim; ++j)
             eps[i][j] = 0.5 * (inputs.solution_gradients[q][i][j] +
                                inputs.solution_gradients[q][j][i]);
-        const double c = inputs.solution_values[q][dim];
-        const auto   m = compute_stress_measures<dim>(material.elasticity,
+        const double c   = inputs.solution_values[q][dim];
+        const auto   m   = compute_stress_measures<dim>(material.elasticity,
                                                     eps,
                                                     material.eigenstrain(c),
                                                     inputs.evaluation_points[q],
                                                     centre);
-        auto &out = computed[q];
-        out[0]    = c / material.max_concentration;
+        auto        &out = computed[q];
+        out[0]           = c / material.max_concentration;
         for (unsigned int i = 0; i < 3; ++i)
           for (unsigned int j = 0; j < 3; ++j)
             out[1 + 3 * i + j] = m.sigma[i][j];

@@ -25,8 +25,8 @@ max_row_error(const std::string &input)
   problem.setup();
 
   // A non-trivial state: perturb every field by a few percent of its scale.
-  LA::MPI::Vector x = problem.current_solution();
-  const auto &    cs = problem.get_zero_constraints();
+  LA::MPI::Vector x  = problem.current_solution();
+  const auto     &cs = problem.get_zero_constraints();
   for (const auto i : x.locally_owned_elements())
     if (!cs.is_constrained(i))
       x[i] += 0.05 * problem.dof_scale(i) * std::sin(0.37 * i + 0.1);
@@ -34,9 +34,9 @@ max_row_error(const std::string &input)
 
   problem.set_time_step(20.0, true);
   problem.assemble(x, true);
-  const auto &        J = problem.jacobian();
-  const unsigned int  n = x.size();
-  FullMatrix<double>  Jfd(n, n), Ja(n, n);
+  const auto        &J = problem.jacobian();
+  const unsigned int n = x.size();
+  FullMatrix<double> Jfd(n, n), Ja(n, n);
   for (unsigned int i = 0; i < n; ++i)
     for (unsigned int k = 0; k < n; ++k)
       Ja(i, k) = J.el(i, k);
@@ -87,8 +87,9 @@ main(int argc, char **argv)
   Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
   chemomech_test::Checks           check;
 
-  const std::string common = "set Dimension = %DIM%\n"
-                             "subsection Output\n set Write VTU = false\n set Progress = false\nend\n";
+  const std::string common =
+    "set Dimension = %DIM%\n"
+    "subsection Output\n set Write VTU = false\n set Progress = false\nend\n";
   auto with_dim = [&](const std::string &s, const int dim) {
     std::string r = common + s;
     r.replace(r.find("%DIM%"), 5, std::to_string(dim));
@@ -105,7 +106,10 @@ main(int argc, char **argv)
     "end\n"
     "subsection Surface\n set Condition = butler-volmer\n set Applied potential = 4.0\nend\n";
   check.near("2D lattice gas + Butler-Volmer Jacobian",
-             max_row_error<2>(with_dim(nonlinear, 2)), 0.0, 1e-6, 1.0);
+             max_row_error<2>(with_dim(nonlinear, 2)),
+             0.0,
+             1e-6,
+             1.0);
 
   // 3D: dilute, galvanostatic, Omega_mu != Omega, free body (3-2-1 support).
   const std::string dilute =
@@ -115,6 +119,9 @@ main(int argc, char **argv)
     " set Initial concentration = 3000 + 2e14*(x^2 + y^2 + z^2)\n"
     "end\n";
   check.near("3D dilute + galvanostatic Jacobian",
-             max_row_error<3>(with_dim(dilute, 3)), 0.0, 1e-6, 1.0);
+             max_row_error<3>(with_dim(dilute, 3)),
+             0.0,
+             1e-6,
+             1.0);
   return check.finish();
 }

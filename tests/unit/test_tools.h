@@ -28,18 +28,22 @@ namespace chemomech_test
          const double       tol,
          const double       scale = 0)
     {
-      const double err = std::abs(value - reference) /
-                         std::max(std::abs(reference), scale > 0 ? scale : 1e-300);
+      const double err =
+        std::abs(value - reference) /
+        std::max(std::abs(reference), scale > 0 ? scale : 1e-300);
       const bool ok = std::isfinite(value) && err <= tol;
       (ok ? passed : failed)++;
       if (print)
-        std::cout << (ok ? "PASS " : "FAIL ") << name << ": " << std::setprecision(10)
-                  << value << " vs " << reference << " (rel. error "
-                  << std::setprecision(3) << err << ", tolerance " << tol << ")\n";
+        std::cout << (ok ? "PASS " : "FAIL ") << name << ": "
+                  << std::setprecision(10) << value << " vs " << reference
+                  << " (rel. error " << std::setprecision(3) << err
+                  << ", tolerance " << tol << ")\n";
     }
 
     void
-    is_true(const std::string &name, const bool condition, const std::string &detail = "")
+    is_true(const std::string &name,
+            const bool         condition,
+            const std::string &detail = "")
     {
       (condition ? passed : failed)++;
       if (print)

@@ -54,8 +54,8 @@ namespace chemomech
      */
     unsigned int
     solve(const LA::MPI::SparseMatrix &matrix,
-          LA::MPI::Vector &            x,
-          const LA::MPI::Vector &      rhs) const;
+          LA::MPI::Vector             &x,
+          const LA::MPI::Vector       &rhs) const;
 
     /// Selected solver.
     LinearSolverType type = LinearSolverType::direct;

@@ -46,8 +46,9 @@ namespace chemomech
      * scheme is bdf1.
      */
     std::array<double, 3>
-    coefficients(const double dt, const double dt_old, const bool first_step)
-      const;
+    coefficients(const double dt,
+                 const double dt_old,
+                 const bool   first_step) const;
 
     /**
      * @brief Next step size after an accepted step of size @p dt in which the

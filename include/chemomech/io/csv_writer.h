@@ -26,7 +26,7 @@ namespace chemomech
      * @param active Whether this process writes (rank 0).
      */
     void
-    open(const std::string &             file_name,
+    open(const std::string              &file_name,
          const std::vector<std::string> &columns,
          const bool                      active);
 

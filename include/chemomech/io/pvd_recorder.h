@@ -9,7 +9,6 @@
 #include <deal.II/numerics/data_out.h>
 
 #include <mpi.h>
-
 #include <string>
 #include <utility>
 #include <vector>

@@ -35,11 +35,13 @@ namespace chemomech
     /**
      * @param model Which mu0.
      * @param temperature T. Units: K.
-     * @param x_ref Stoichiometry at which the dilute mu0 vanishes (c_ref/c_max).
+     * @param x_ref Stoichiometry at which the dilute mu0 vanishes
+     * (c_ref/c_max).
      */
-    ChemicalPotential(const ChemicalPotentialModel model = ChemicalPotentialModel::dilute,
-                      const double                 temperature = 298.15,
-                      const double                 x_ref       = 0.5);
+    ChemicalPotential(
+      const ChemicalPotentialModel model       = ChemicalPotentialModel::dilute,
+      const double                 temperature = 298.15,
+      const double                 x_ref       = 0.5);
 
     /// mu0 at stoichiometry @p x. Units: J/mol.
     double

@@ -31,18 +31,20 @@ namespace chemomech
     /// Stress for strain @p eps and eigenstrain @p e_star. Units: Pa.
     template <int dim>
     dealii::SymmetricTensor<2, dim>
-    stress(const dealii::SymmetricTensor<2, dim> &eps, const double e_star) const
+    stress(const dealii::SymmetricTensor<2, dim> &eps,
+           const double                           e_star) const
     {
       return lambda * (dealii::trace(eps) - 3 * e_star) *
                dealii::unit_symmetric_tensor<dim>() +
-             2 * shear_modulus * (eps - e_star * dealii::unit_symmetric_tensor<dim>());
+             2 * shear_modulus *
+               (eps - e_star * dealii::unit_symmetric_tensor<dim>());
     }
 
     /// Hydrostatic stress tr(sigma)/3 of the 3D stress tensor. Units: Pa.
     template <int dim>
     double
     hydrostatic_stress(const dealii::SymmetricTensor<2, dim> &eps,
-                       const double                          e_star) const
+                       const double                           e_star) const
     {
       return bulk_modulus * (dealii::trace(eps) - 3 * e_star);
     }

@@ -24,7 +24,8 @@ namespace chemomech
     double fickian = 0;
     /// d D_c / d c. Units: m^5/(mol s).
     double d_fickian_dc = 0;
-    /// Stress drift coefficient B = D m(x) Omega_mu c / (R T). Units: m^4 mol/(J s) = mol m^2/(Pa m^3 s)... per Pa.
+    /// Stress drift coefficient B = D m(x) Omega_mu c / (R T). Units: m^4
+    /// mol/(J s) = mol m^2/(Pa m^3 s)... per Pa.
     double drift = 0;
     /// d B / d c.
     double d_drift_dc = 0;
@@ -71,7 +72,8 @@ namespace chemomech
     double temperature = 298.15;
     /// Partial molar volume Omega in the eigenstrain. Units: m^3/mol.
     double partial_molar_volume = 3.497e-6;
-    /// Partial molar volume Omega_mu in mu = mu0 - Omega_mu sigma_h. Units: m^3/mol.
+    /// Partial molar volume Omega_mu in mu = mu0 - Omega_mu sigma_h. Units:
+    /// m^3/mol.
     double coupling_molar_volume = 3.497e-6;
     /// Whether the stress term of the flux is on (two-way coupling).
     bool stress_enhanced_diffusion = true;

@@ -63,15 +63,15 @@ namespace chemomech
   private:
     /// Builds the table from parsed pairs, checking monotonicity.
     void
-    set_table_points(const std::string &        name,
+    set_table_points(const std::string         &name,
                      const std::vector<double> &xs,
                      const std::vector<double> &fs);
 
-    bool                                        constant       = true;
-    double                                      constant_value = 0;
+    bool                                       constant       = true;
+    double                                     constant_value = 0;
     std::shared_ptr<dealii::FunctionParser<1>> parser;
-    std::vector<double>                         table_x;
-    std::vector<double>                         table_f;
+    std::vector<double>                        table_x;
+    std::vector<double>                        table_f;
   };
 } // namespace chemomech
 

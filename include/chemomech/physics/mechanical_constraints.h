@@ -59,9 +59,9 @@ namespace chemomech
      * @param length Particle size for the 3-2-1 support. Units: m.
      */
     void
-    make_constraints(const dealii::DoFHandler<dim> &     dof_handler,
-                     const dealii::Point<dim> &          centre,
-                     const double                        length,
+    make_constraints(const dealii::DoFHandler<dim>     &dof_handler,
+                     const dealii::Point<dim>          &centre,
+                     const double                       length,
                      dealii::AffineConstraints<double> &constraints) const;
 
     /// Symmetry boundary ids.

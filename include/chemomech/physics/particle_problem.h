@@ -40,19 +40,19 @@ namespace chemomech
    */
   struct ParticleStatistics
   {
-    double total_lithium         = 0; ///< mol
-    double mean_stoichiometry    = 0; ///< -
-    double surface_x_mean        = 0; ///< -
-    double surface_x_min         = 0; ///< -
-    double surface_x_max         = 0; ///< -
-    double sigma_h_min           = 0; ///< Pa
-    double sigma_h_max           = 0; ///< Pa
-    double max_principal         = 0; ///< Pa
-    double surface_hoop_mean     = 0; ///< Pa
-    double surface_hoop_max      = 0; ///< Pa
-    double centre_radial_stress  = 0; ///< Pa
-    double elastic_energy        = 0; ///< J (J/m in 2D)
-    double surface_flux          = 0; ///< mol/s, inward, through the active surface
+    double total_lithium        = 0; ///< mol
+    double mean_stoichiometry   = 0; ///< -
+    double surface_x_mean       = 0; ///< -
+    double surface_x_min        = 0; ///< -
+    double surface_x_max        = 0; ///< -
+    double sigma_h_min          = 0; ///< Pa
+    double sigma_h_max          = 0; ///< Pa
+    double max_principal        = 0; ///< Pa
+    double surface_hoop_mean    = 0; ///< Pa
+    double surface_hoop_max     = 0; ///< Pa
+    double centre_radial_stress = 0; ///< Pa
+    double elastic_energy       = 0; ///< J (J/m in 2D)
+    double surface_flux = 0; ///< mol/s, inward, through the active surface
     double surface_overpotential = 0; ///< V, mean over the active surface
     double max_dx                = 0; ///< largest change of x in the step
   };
@@ -64,8 +64,8 @@ namespace chemomech
    *
    * Equations (weak form in doc/theory.md):
    *   div sigma = 0, sigma = C:(eps(u) - (Omega/3)(c - c_ref) I);
-   *   dc/dt + div J = 0, J = -D f(x) grad c + D m(x) Omega_mu c/(RT) grad sigma_h;
-   *   sigma_h = K (tr eps(u) - Omega (c - c_ref)).
+   *   dc/dt + div J = 0, J = -D f(x) grad c + D m(x) Omega_mu c/(RT) grad
+   * sigma_h; sigma_h = K (tr eps(u) - Omega (c - c_ref)).
    */
   template <int dim>
   class ParticleProblem : public NonlinearProblem
@@ -192,25 +192,25 @@ namespace chemomech
     dealii::ConditionalOStream pcout;
 
     // Parameters
-    ParticleGeometry<dim>      geometry;
-    ParticleMaterial           material;
-    SurfaceCondition           surface;
-    MechanicalConstraints<dim> mechanics;
-    TimeStepping               time_stepping;
-    NewtonSolver               newton;
-    LinearSolver               linear_solver;
-    unsigned int               displacement_degree = 2;
-    unsigned int               concentration_degree = 1;
-    unsigned int               mapping_degree = 2;
-    std::string                output_directory = "output";
-    unsigned int               output_interval = 10;
-    bool                       write_vtu = true;
-    bool                       show_progress = true;
+    ParticleGeometry<dim>           geometry;
+    ParticleMaterial                material;
+    SurfaceCondition                surface;
+    MechanicalConstraints<dim>      mechanics;
+    TimeStepping                    time_stepping;
+    NewtonSolver                    newton;
+    LinearSolver                    linear_solver;
+    unsigned int                    displacement_degree  = 2;
+    unsigned int                    concentration_degree = 1;
+    unsigned int                    mapping_degree       = 2;
+    std::string                     output_directory     = "output";
+    unsigned int                    output_interval      = 10;
+    bool                            write_vtu            = true;
+    bool                            show_progress        = true;
     std::vector<dealii::Point<dim>> probe_points;
     dealii::Point<dim>              line_start, line_end;
     unsigned int                    line_points = 0;
     std::vector<double>             line_times;
-    double                          target_soc = -1;
+    double                          target_soc    = -1;
     double                          x_surface_min = 0.005;
     double                          x_surface_max = 0.995;
 
@@ -223,25 +223,25 @@ namespace chemomech
     dealii::AffineConstraints<double>                 constraints;
     dealii::AffineConstraints<double>                 zero_constraints;
     LA::MPI::SparseMatrix                             system_matrix;
-    LA::MPI::Vector                                   solution, old_solution, older_solution;
-    LA::MPI::Vector                                   ghosted, ghosted_old, ghosted_older;
-    LA::MPI::Vector                                   system_rhs; // -F
-    LA::MPI::Vector                                   inverse_scale;  // 1/field scale
-    LA::MPI::Vector                                   inverse_diagonal; // 1/(|J_ii| scale_i)
-    LA::MPI::Vector                                   concentration_mask;
+    LA::MPI::Vector solution, old_solution, older_solution;
+    LA::MPI::Vector ghosted, ghosted_old, ghosted_older;
+    LA::MPI::Vector system_rhs;       // -F
+    LA::MPI::Vector inverse_scale;    // 1/field scale
+    LA::MPI::Vector inverse_diagonal; // 1/(|J_ii| scale_i)
+    LA::MPI::Vector concentration_mask;
 
     // Time state
-    double                time = 0;
-    double                dt_old = 0;
-    std::array<double, 3> bdf = {{0, 0, 0}};
+    double                time             = 0;
+    double                dt_old           = 0;
+    std::array<double, 3> bdf              = {{0, 0, 0}};
     bool                  equilibrium_mode = false;
     double                volume = 0, active_area = 0;
     double                initial_lithium = 0, cumulative_inflow = 0;
     NewtonResult          last_newton;
 
     // Output
-    PvdRecorder     pvd;
-    CsvWriter       statistics_csv, probes_csv;
+    PvdRecorder                          pvd;
+    CsvWriter                            statistics_csv, probes_csv;
     std::unique_ptr<dealii::TimerOutput> timer;
   };
 } // namespace chemomech

@@ -111,8 +111,8 @@ namespace chemomech
     std::set<dealii::types::boundary_id> active_ids = {0};
 
   private:
-    double c_max          = 1;
-    double constant_flux  = 0;
+    double c_max         = 1;
+    double constant_flux = 0;
   };
 } // namespace chemomech
 

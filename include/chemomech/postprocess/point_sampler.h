@@ -39,9 +39,9 @@ namespace chemomech
    */
   template <int dim>
   std::vector<PointSample<dim>>
-  sample_points(const dealii::Mapping<dim> &           mapping,
-                const dealii::DoFHandler<dim> &        dof_handler,
-                const LA::MPI::Vector &                solution,
+  sample_points(const dealii::Mapping<dim>            &mapping,
+                const dealii::DoFHandler<dim>         &dof_handler,
+                const LA::MPI::Vector                 &solution,
                 const std::vector<dealii::Point<dim>> &points);
 } // namespace chemomech
 

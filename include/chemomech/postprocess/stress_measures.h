@@ -48,11 +48,11 @@ namespace chemomech
    */
   template <int dim>
   StressMeasures
-  compute_stress_measures(const IsotropicElasticity &            elasticity,
+  compute_stress_measures(const IsotropicElasticity             &elasticity,
                           const dealii::SymmetricTensor<2, dim> &eps,
                           const double                           e_star,
-                          const dealii::Point<dim> &             position,
-                          const dealii::Point<dim> &             centre);
+                          const dealii::Point<dim>              &position,
+                          const dealii::Point<dim>              &centre);
 } // namespace chemomech
 
 #endif

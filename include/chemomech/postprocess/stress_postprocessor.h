@@ -23,7 +23,7 @@ namespace chemomech
   public:
     /// @param material Particle material (elasticity, eigenstrain, c_max).
     /// @param centre Centre for radial/hoop stresses. Units: m.
-    StressPostprocessor(const ParticleMaterial &  material,
+    StressPostprocessor(const ParticleMaterial   &material,
                         const dealii::Point<dim> &centre);
 
     void
@@ -42,7 +42,7 @@ namespace chemomech
     get_needed_update_flags() const override;
 
   private:
-    const ParticleMaterial &material;
+    const ParticleMaterial  &material;
     const dealii::Point<dim> centre;
   };
 } // namespace chemomech
