@@ -47,6 +47,38 @@ namespace
          "See README.md and doc/ for the model and the parameters.\n";
   }
 
+  /**
+   * Prints an error and ends the run. An input error is found by every rank
+   * alike and printed once; any other error may be met by one rank only while
+   * the others wait in a collective call, so it is printed by the rank that
+   * met it and the whole run is aborted.
+   */
+  int
+  report_error(const std::string &input_file,
+               const std::string &message,
+               const bool         input_error)
+  {
+    const unsigned int rank =
+      dealii::Utilities::MPI::this_mpi_process(MPI_COMM_WORLD);
+    const unsigned int size =
+      dealii::Utilities::MPI::n_mpi_processes(MPI_COMM_WORLD);
+    if (input_error)
+      {
+        if (rank == 0)
+          std::cerr << "chemomech: error in " << input_file << ": " << message
+                    << std::endl;
+      }
+    else
+      std::cerr << "chemomech: error"
+                << (size > 1 ? " on rank " + std::to_string(rank) : "") << ": "
+                << message << std::endl;
+    if (size > 1 && !input_error)
+      MPI_Abort(MPI_COMM_WORLD, 1);
+    return 1;
+  }
+
+
+
   /// The user-facing part of a deal.II exception text.
   std::string
   short_message(const std::string &what)
@@ -153,6 +185,8 @@ main(int argc, char *argv[])
 
   dealii::ParameterHandler prm;
   ParticleProblem<3>::declare_parameters(prm);
+  // Errors before 'running' come from the input, found alike on every rank.
+  bool running = false;
   try
     {
       prm.parse_input(input_file);
@@ -161,33 +195,28 @@ main(int argc, char *argv[])
         {
           ParticleProblem<2> problem(MPI_COMM_WORLD);
           problem.parse_parameters(prm);
+          running = true;
           problem.run(prm);
         }
       else
         {
           ParticleProblem<3> problem(MPI_COMM_WORLD);
           problem.parse_parameters(prm);
+          running = true;
           problem.run(prm);
         }
+      return 0;
     }
   catch (const InvalidParameter &e)
     {
-      if (root)
-        std::cerr << "chemomech: error in " << input_file << ": " << e.what()
-                  << '\n';
-      return 1;
+      return report_error(input_file, e.what(), !running);
     }
   catch (const dealii::ExceptionBase &e)
     {
-      if (root)
-        std::cerr << "chemomech: error: " << short_message(e.what()) << '\n';
-      return 1;
+      return report_error(input_file, short_message(e.what()), !running);
     }
   catch (const std::exception &e)
     {
-      if (root)
-        std::cerr << "chemomech: error: " << e.what() << '\n';
-      return 1;
+      return report_error(input_file, e.what(), !running);
     }
-  return 0;
 }

@@ -87,6 +87,13 @@ namespace chemomech
                       Patterns::Integer(1, 4),
                       "Polynomial degree of the Lagrange elements for c and "
                       "sigma_h.");
+    prm.declare_entry("Lumped mass",
+                      "true",
+                      Patterns::Bool(),
+                      "true: the storage term dc/dt uses a row-sum lumped "
+                      "mass matrix (monotone: no concentration over- or "
+                      "undershoot after sudden changes at the surface); "
+                      "false: the consistent mass matrix.");
     prm.declare_entry("Mapping degree",
                       "2",
                       Patterns::Integer(1, 4),
@@ -193,6 +200,7 @@ namespace chemomech
     displacement_degree  = prm.get_integer("Displacement degree");
     concentration_degree = prm.get_integer("Concentration degree");
     mapping_degree       = prm.get_integer("Mapping degree");
+    lumped_mass          = prm.get_bool("Lumped mass");
     prm.leave_subsection();
 
     prm.enter_subsection("Output");
@@ -421,7 +429,8 @@ namespace chemomech
           {
             cell->get_dof_indices(dofs);
             for (unsigned int i = 0; i < dofs.size(); ++i)
-              if (fe->system_to_component_index(i).first == dim)
+              if (fe->system_to_component_index(i).first == dim &&
+                  owned_dofs.is_element(dofs[i]))
                 {
                   c_min_0 = std::min(c_min_0, double(solution[dofs[i]]));
                   c_max_0 = std::max(c_max_0, double(solution[dofs[i]]));
@@ -512,8 +521,9 @@ namespace chemomech
         comp[i]  = fe->system_to_component_index(i).first;
         field[i] = (comp[i] < dim) ? 0 : comp[i] - dim + 1;
       }
-    std::vector<double>         phi(n);
+    std::vector<double>         phi(n), lumped(n);
     std::vector<Tensor<1, dim>> grad(n);
+    Vector<double>              local_now(n), local_old(n), local_older(n);
 
     const auto  &el     = material.elasticity;
     const double K      = el.bulk_modulus;
@@ -535,6 +545,7 @@ namespace chemomech
           fv[p_ex].get_function_gradients(ghosted, grad_p_q);
           fv[c_ex].get_function_values(ghosted_old, c_old_q);
           fv[c_ex].get_function_values(ghosted_older, c_older_q);
+          std::fill(lumped.begin(), lumped.end(), 0.0);
 
           for (unsigned int q = 0; q < nq; ++q)
             {
@@ -568,9 +579,16 @@ namespace chemomech
                           r += sigma[comp[i]][b] * grad[i][b];
                         break;
                       case 1:
-                        r = equilibrium_mode ?
-                              phi[i] * (c - c_old_q[q]) :
-                              phi[i] * c_dot + grad[i] * minus_flux;
+                        if (lumped_mass)
+                          {
+                            // storage term added per node after the loop
+                            lumped[i] += phi[i] * JxW;
+                            r = equilibrium_mode ? 0.0 : grad[i] * minus_flux;
+                          }
+                        else
+                          r = equilibrium_mode ?
+                                phi[i] * (c - c_old_q[q]) :
+                                phi[i] * c_dot + grad[i] * minus_flux;
                         break;
                       default:
                         r = phi[i] * (p_q[q] - sh) * inv_K;
@@ -598,13 +616,20 @@ namespace chemomech
                           case 1: // (u, c): eigenstrain
                             v = -K * Omega * phi[j] * grad[i][a];
                             break;
-                          case 4: // (c, c)
-                            v = equilibrium_mode ?
-                                  phi[i] * phi[j] :
-                                  bdf[0] * phi[i] * phi[j] +
-                                    grad[i] * (phi[j] * d_minus_flux_dc +
-                                               k.fickian * grad[j]);
-                            break;
+                            case 4: // (c, c)
+                            {
+                              const double storage =
+                                lumped_mass ?
+                                  0.0 :
+                                  (equilibrium_mode ? 1.0 : bdf[0]) * phi[i] *
+                                    phi[j];
+                              v = equilibrium_mode ?
+                                    storage :
+                                    storage +
+                                      grad[i] * (phi[j] * d_minus_flux_dc +
+                                                 k.fickian * grad[j]);
+                              break;
+                            }
                           case 5: // (c, sigma_h): stress drift
                             if (!equilibrium_mode)
                               v = -k.drift * (grad[i] * grad[j]);
@@ -624,6 +649,29 @@ namespace chemomech
                       cell_matrix(i, j) += v * JxW;
                     }
                 }
+            }
+
+          // Lumped (row-sum) storage term m_i dc_i/dt with nodal values:
+          // no over- and undershoots next to a sudden change of the surface
+          // concentration, so c stays within its bounds.
+          if (lumped_mass)
+            {
+              cell->get_dof_values(ghosted, local_now);
+              cell->get_dof_values(ghosted_old, local_old);
+              cell->get_dof_values(ghosted_older, local_older);
+              for (unsigned int i = 0; i < n; ++i)
+                if (field[i] == 1)
+                  {
+                    const double rate = equilibrium_mode ?
+                                          local_now[i] - local_old[i] :
+                                          bdf[0] * local_now[i] +
+                                            bdf[1] * local_old[i] +
+                                            bdf[2] * local_older[i];
+                    cell_rhs(i) -= lumped[i] * rate;
+                    if (with_jacobian)
+                      cell_matrix(i, i) +=
+                        lumped[i] * (equilibrium_mode ? 1.0 : bdf[0]);
+                  }
             }
 
           // Lithium exchange through the active surface: -int j(c) q ds.

@@ -29,7 +29,7 @@ max_row_error(const std::string &input)
   const auto     &cs = problem.get_zero_constraints();
   for (const auto i : x.locally_owned_elements())
     if (!cs.is_constrained(i))
-      x[i] += 0.05 * problem.dof_scale(i) * std::sin(0.37 * i + 0.1);
+      x[i] = x[i] + 0.05 * problem.dof_scale(i) * std::sin(0.37 * i + 0.1);
   x.compress(VectorOperation::insert);
 
   problem.set_time_step(20.0, true);
@@ -47,8 +47,8 @@ max_row_error(const std::string &input)
         continue;
       const double    h = 1e-6 * problem.dof_scale(k);
       LA::MPI::Vector xp(x), xm(x);
-      xp[k] += h;
-      xm[k] -= h;
+      xp[k] = xp[k] + h;
+      xm[k] = xm[k] - h;
       xp.compress(VectorOperation::insert);
       xm.compress(VectorOperation::insert);
       problem.assemble(xp, false);
@@ -111,9 +111,11 @@ main(int argc, char **argv)
              1e-6,
              1.0);
 
-  // 3D: dilute, galvanostatic, Omega_mu != Omega, free body (3-2-1 support).
+  // 3D: dilute, galvanostatic, Omega_mu != Omega, free body (3-2-1 support),
+  // consistent mass matrix.
   const std::string dilute =
     "subsection Geometry\n set Global refinements = 0\nend\n"
+    "subsection Discretization\n set Lumped mass = false\nend\n"
     "subsection Material\n"
     " set Chemical potential coupling volume = 2e-6\n"
     " set Initial concentration = 3000 + 2e14*(x^2 + y^2 + z^2)\n"

@@ -202,6 +202,7 @@ namespace chemomech
     unsigned int                    displacement_degree  = 2;
     unsigned int                    concentration_degree = 1;
     unsigned int                    mapping_degree       = 2;
+    bool                            lumped_mass          = true;
     std::string                     output_directory     = "output";
     unsigned int                    output_interval      = 10;
     bool                            write_vtu            = true;
