@@ -1,5 +1,6 @@
 // chemomech: command line entry point. Parses the arguments and the
 // parameter file, then dispatches to the 2D or 3D particle model.
+#include <chemomech/core/error_messages.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/physics/particle_problem.h>
@@ -79,23 +80,6 @@ namespace
 
 
 
-  /// The user-facing part of a deal.II exception text.
-  std::string
-  short_message(const std::string &what)
-  {
-    const std::string key = "Additional information:";
-    const auto        pos = what.find(key);
-    if (pos == std::string::npos)
-      return what;
-    std::string msg = what.substr(pos + key.size());
-    const auto  end = msg.find("Stacktrace:");
-    if (end != std::string::npos)
-      msg = msg.substr(0, end);
-    const auto first = msg.find_first_not_of(" \n\t");
-    const auto last  = msg.find_last_not_of(" \n\t-");
-    return (first == std::string::npos) ? msg :
-                                          msg.substr(first, last - first + 1);
-  }
 } // namespace
 
 
@@ -213,7 +197,7 @@ main(int argc, char *argv[])
     }
   catch (const dealii::ExceptionBase &e)
     {
-      return report_error(input_file, short_message(e.what()), !running);
+      return report_error(input_file, user_message(e), !running);
     }
   catch (const std::exception &e)
     {

@@ -1,3 +1,4 @@
+#include <chemomech/core/error_messages.h>
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
 #include <chemomech/physics/particle_problem.h>
@@ -436,6 +437,9 @@ namespace chemomech
                   c_max_0 = std::max(c_max_0, double(solution[dofs[i]]));
                 }
           }
+      for (const auto i : owned_dofs)
+        if (!std::isfinite(solution[i]))
+          c_min_0 = -std::numeric_limits<double>::infinity();
       c_min_0 = Utilities::MPI::min(c_min_0, comm);
       c_max_0 = Utilities::MPI::max(c_max_0, comm);
       check_condition(c_min_0 >= 0 && c_max_0 <= material.max_concentration,
@@ -1085,9 +1089,7 @@ namespace chemomech
       {
         // Mark the output as not a result; main() prints the message.
         if (std::filesystem::exists(output_directory + "/status.txt"))
-          write_status(output_directory,
-                       std::string("failed: ") + e.what(),
-                       comm);
+          write_status(output_directory, "failed: " + user_message(e), comm);
         throw;
       }
   }
