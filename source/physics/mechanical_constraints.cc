@@ -175,33 +175,32 @@ namespace chemomech
                   MPI_MAX,
                   comm);
 
-    bool any_support = false;
+    // Zero displacement in the components of @p mask on boundary @p id.
+    bool       any_support = false;
+    const auto fix         = [&](const types::boundary_id id,
+                         const ComponentMask     &mask) {
+      any_support = true;
+      VectorTools::interpolate_boundary_values(dof_handler,
+                                               id,
+                                               Functions::ZeroFunction<dim>(
+                                                 n_components),
+                                               constraints,
+                                               mask);
+    };
     for (const auto id : symmetry_ids)
       if (present[id])
         {
-          any_support = true;
           ComponentMask mask(n_components, false);
           mask.set(axis_plus_one[id] - 1, true);
-          VectorTools::interpolate_boundary_values(dof_handler,
-                                                   id,
-                                                   Functions::ZeroFunction<dim>(
-                                                     n_components),
-                                                   constraints,
-                                                   mask);
+          fix(id, mask);
         }
     for (const auto id : clamped_ids)
       if (present[id])
         {
-          any_support = true;
           ComponentMask mask(n_components, false);
           for (unsigned int d = 0; d < dim; ++d)
             mask.set(d, true);
-          VectorTools::interpolate_boundary_values(dof_handler,
-                                                   id,
-                                                   Functions::ZeroFunction<dim>(
-                                                     n_components),
-                                                   constraints,
-                                                   mask);
+          fix(id, mask);
         }
 
     const bool use_321 =
