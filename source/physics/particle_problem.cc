@@ -455,6 +455,8 @@ namespace chemomech
     bdf                  = {{0, 0, 0}};
     old_solution         = solution;
     older_solution       = solution;
+    ghosted_old          = old_solution;
+    ghosted_older        = older_solution;
     const NewtonResult r = newton.solve(*this, solution);
     equilibrium_mode     = false;
     AssertThrow(r.converged,
@@ -474,6 +476,10 @@ namespace chemomech
   ParticleProblem<dim>::set_time_step(const double dt, const bool first_step)
   {
     bdf = time_stepping.coefficients(dt, dt_old, first_step);
+    // The previous time levels are fixed during a step: import their ghosts
+    // once here, not in every assembly.
+    ghosted_old   = old_solution;
+    ghosted_older = older_solution;
   }
 
 
@@ -486,9 +492,7 @@ namespace chemomech
     TimerOutput::Scope t(*timer,
                          with_jacobian ? "assemble Jacobian" :
                                          "assemble residual");
-    ghosted       = evaluation_point;
-    ghosted_old   = old_solution;
-    ghosted_older = older_solution;
+    ghosted = evaluation_point;
     if (with_jacobian)
       system_matrix = 0;
     system_rhs = 0;

@@ -100,7 +100,8 @@ namespace chemomech
     {
       return solution;
     }
-    /// Sets the previous time levels and the step size for assemble().
+    /// Sets the step size for assemble() and imports the ghosts of the
+    /// previous time levels; call before every (re)try of a step.
     void
     set_time_step(const double dt, const bool first_step);
     /// The assembled Jacobian.
