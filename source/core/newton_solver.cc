@@ -1,5 +1,8 @@
 #include <chemomech/core/newton_solver.h>
 
+#include <deal.II/lac/solver_control.h>
+
+#include <algorithm>
 #include <cmath>
 
 namespace chemomech
@@ -29,6 +32,21 @@ namespace chemomech
                       "How often an update may be halved to keep the state "
                       "admissible and the residual from growing. Units: "
                       "none.");
+    prm.declare_entry("Forcing term",
+                      "eisenstat-walker",
+                      dealii::Patterns::Selection("eisenstat-walker|none"),
+                      "How accurately iterative linear solvers solve each "
+                      "Newton system. eisenstat-walker: relative residual "
+                      "eta_k = 0.9 (r_k/r_{k-1})^2 with the usual safeguards, "
+                      "at most 'Maximum forcing' (inexact Newton; fewer "
+                      "Krylov iterations far from the solution). none: "
+                      "always to 'Linear solver/Relative tolerance'. Has no "
+                      "effect on the direct solver.");
+    prm.declare_entry("Maximum forcing",
+                      "0.1",
+                      dealii::Patterns::Double(1e-12, 0.9),
+                      "Upper bound of the Eisenstat-Walker forcing term. "
+                      "Units: none.");
     prm.leave_subsection();
   }
 
@@ -41,6 +59,10 @@ namespace chemomech
     max_iterations        = prm.get_integer("Maximum iterations");
     tolerance             = prm.get_double("Tolerance");
     max_line_search_steps = prm.get_integer("Maximum line search steps");
+    forcing_term          = (prm.get("Forcing term") == "none") ?
+                              ForcingTerm::none :
+                              ForcingTerm::eisenstat_walker;
+    max_forcing           = prm.get_double("Maximum forcing");
     prm.leave_subsection();
   }
 
@@ -56,11 +78,24 @@ namespace chemomech
 
     problem.assemble(solution, true);
     double residual = problem.residual_norm();
+    double forcing  = (forcing_term == ForcingTerm::none) ? 0.0 : max_forcing;
 
     for (unsigned int it = 0; it < max_iterations; ++it)
       {
         update = 0;
-        result.linear_iterations += problem.solve_linearized(update);
+        try
+          {
+            result.linear_iterations +=
+              problem.solve_linearized(update, forcing);
+          }
+        catch (const dealii::SolverControl::NoConvergence &e)
+          {
+            result.failure_reason = "the linear solver did not converge (" +
+                                    std::to_string(e.last_step) +
+                                    " iterations, residual " +
+                                    std::to_string(e.last_residual) + ")";
+            return result;
+          }
         ++result.iterations;
 
         const double norm = problem.update_norm(update);
@@ -100,7 +135,21 @@ namespace chemomech
             return result;
           }
 
-        solution                = trial;
+        solution = trial;
+        if (forcing_term == ForcingTerm::eisenstat_walker && residual > 0)
+          {
+            // Eisenstat-Walker choice 2 (gamma = 0.9, alpha = 2) with the
+            // safeguard against dropping too fast, and no over-solving
+            // below the Newton tolerance.
+            const double ratio = new_residual / residual;
+            double       eta   = 0.9 * ratio * ratio;
+            const double guard = 0.9 * forcing * forcing;
+            if (guard > 0.1)
+              eta = std::max(eta, guard);
+            eta =
+              std::max(eta, 0.5 * tolerance / std::max(new_residual, 1e-300));
+            forcing = std::min(eta, max_forcing);
+          }
         residual                = new_residual;
         result.last_update_norm = alpha * norm;
 

@@ -395,6 +395,74 @@ namespace chemomech
         }
     inverse_scale.compress(VectorOperation::insert);
     concentration_mask.compress(VectorOperation::insert);
+
+    if (linear_solver.type == LinearSolverType::gmres &&
+        linear_solver.preconditioner == PreconditionerType::block)
+      setup_block_preconditioner();
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::setup_block_preconditioner()
+  {
+    // Fields: 0 displacement, 1 concentration, 2 hydrostatic stress.
+    std::vector<unsigned char> field_of(relevant_dofs.n_elements(), 255);
+    std::vector<types::global_dof_index>          dofs(fe->n_dofs_per_cell());
+    std::map<types::global_dof_index, Point<dim>> points;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (!cell->is_artificial())
+        {
+          cell->get_dof_indices(dofs);
+          for (unsigned int i = 0; i < dofs.size(); ++i)
+            {
+              const unsigned int comp = fe->system_to_component_index(i).first;
+              field_of[relevant_dofs.index_within_set(dofs[i])] =
+                (comp < dim) ? 0 : comp - dim + 1;
+            }
+        }
+    DoFTools::map_dofs_to_support_points(*mapping, dof_handler, points);
+
+    std::vector<BlockFieldSettings> fields(3);
+    fields[0].name       = "displacement";
+    fields[0].type       = linear_solver.elasticity_preconditioner;
+    fields[0].block_size = dim;
+    fields[0].elliptic   = true;
+    fields[1].name       = "concentration";
+    fields[1].type       = linear_solver.transport_preconditioner;
+    // the stress-driven drift makes the block non-symmetric
+    fields[1].elliptic = true;
+    fields[2].name     = "hydrostatic stress";
+    fields[2].type     = linear_solver.projection_preconditioner;
+    fields[2].elliptic = true;
+
+    // Displacement rows in the monolithic order; deal.II numbers the
+    // components of a node consecutively, which AMG for elasticity needs.
+    std::vector<types::global_dof_index> u_rows;
+    for (const auto i : owned_dofs)
+      if (field_of[relevant_dofs.index_within_set(i)] == 0)
+        u_rows.push_back(i);
+    fields[0].coordinates.resize(u_rows.size());
+    for (std::size_t j = 0; j < u_rows.size(); ++j)
+      {
+        const auto &p            = points.at(u_rows[j]);
+        fields[0].coordinates[j] = p[j % dim];
+        // the dim rows of one node share its support point
+        if (j % dim != 0)
+          AssertThrow(p.distance(points.at(u_rows[j - j % dim])) <=
+                        1e-12 * (1 + p.norm()),
+                      ExcInternalError());
+      }
+    // Concentration first (it drives the eigenstrain), then the
+    // displacement it loads, then sigma_h from both; only the drift of c
+    // by grad sigma_h is left out of the sweep.
+    linear_solver.set_block_structure(owned_dofs,
+                                      relevant_dofs,
+                                      field_of,
+                                      fields,
+                                      {1, 0, 2},
+                                      comm);
   }
 
 
@@ -739,11 +807,15 @@ namespace chemomech
 
   template <int dim>
   unsigned int
-  ParticleProblem<dim>::solve_linearized(LA::MPI::Vector &update)
+  ParticleProblem<dim>::solve_linearized(LA::MPI::Vector &update,
+                                         const double     forcing)
   {
     TimerOutput::Scope t(*timer, "linear solve");
-    const unsigned int its =
-      linear_solver.solve(system_matrix, update, system_rhs);
+    const unsigned int its = linear_solver.solve(system_matrix,
+                                                 update,
+                                                 system_rhs,
+                                                 forcing,
+                                                 &inverse_diagonal);
     zero_constraints.distribute(update);
     return its;
   }
@@ -1242,6 +1314,7 @@ namespace chemomech
           {
             ++rejected;
             solution = old_solution;
+            linear_solver.invalidate_preconditioner();
             const double new_dt =
               (new_stats.max_dx > 0) ?
                 time_stepping.next_step_size(dt, new_stats.max_dx) :
@@ -1340,6 +1413,13 @@ namespace chemomech
           << (write_vtu ? ", " + output_directory + "/solution.pvd" :
                           std::string())
           << "\n";
+    {
+      const LinearSolverStatistics &ls = linear_solver.statistics();
+      pcout << "linear solver: " << ls.n_solves << " solves, "
+            << ls.n_iterations << " iterations, " << ls.n_preconditioner_builds
+            << " preconditioner builds (" << ls.preconditioner_seconds
+            << " s), solves " << ls.solve_seconds << " s (rank 0)\n";
+    }
     write_status(output_directory, "completed: " + stop_reason, comm);
     timer->print_wall_time_statistics(comm);
   }

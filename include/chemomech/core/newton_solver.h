@@ -13,6 +13,16 @@
 
 namespace chemomech
 {
+  /// How accurately the linear systems of the Newton method are solved.
+  enum class ForcingTerm
+  {
+    /// To the linear solver's own tolerance.
+    none,
+    /// Eisenstat-Walker choice 2 (inexact Newton): loose while the residual
+    /// is large, tightening as it converges.
+    eisenstat_walker
+  };
+
   /// Outcome of one Newton solve.
   struct NewtonResult
   {
@@ -58,6 +68,10 @@ namespace chemomech
     double tolerance = 1e-10;
     /// Maximum number of halvings of an update in the line search.
     unsigned int max_line_search_steps = 6;
+    /// Forcing-term strategy for iterative linear solvers.
+    ForcingTerm forcing_term = ForcingTerm::eisenstat_walker;
+    /// Largest forcing term (used in the first iteration). Units: none.
+    double max_forcing = 0.1;
   };
 } // namespace chemomech
 

@@ -33,10 +33,13 @@ namespace chemomech
 
     /**
      * @brief Solves J @p update = -F with the last assembled J and F.
+     * @param forcing Relative linear residual ||J update + F|| / ||F|| the
+     * Newton method is content with (inexact Newton); iterative solvers may
+     * stop there, direct solvers ignore it.
      * @return Number of linear (Krylov) iterations, 1 for a direct solver.
      */
     virtual unsigned int
-    solve_linearized(LA::MPI::Vector &update) = 0;
+    solve_linearized(LA::MPI::Vector &update, const double forcing) = 0;
 
     /**
      * @brief Dimensionless size of a Newton update (each field divided by

@@ -166,7 +166,7 @@ namespace chemomech
     assemble(const LA::MPI::Vector &evaluation_point,
              const bool             with_jacobian) override;
     unsigned int
-    solve_linearized(LA::MPI::Vector &update) override;
+    solve_linearized(LA::MPI::Vector &update, const double forcing) override;
     double
     update_norm(const LA::MPI::Vector &update) const override;
     double
@@ -176,6 +176,11 @@ namespace chemomech
     /// The body of run(); run() marks the output as failed on exceptions.
     void
     run_simulation(const dealii::ParameterHandler &prm);
+    /// Declares the fields to the block preconditioner of the linear
+    /// solver.
+    void
+    setup_block_preconditioner();
+
     void
     setup_dofs();
     void

@@ -1,0 +1,80 @@
+/**
+ * @file field_preconditioner.h
+ * @brief A preconditioner for one diagonal block (one field) of a
+ * monolithic system: algebraic multigrid (with the rigid-body modes as
+ * near-null space for displacement fields), incomplete LU or Jacobi, in
+ * either linear algebra backend.
+ */
+#ifndef chemomech_core_field_preconditioner_h
+#define chemomech_core_field_preconditioner_h
+
+#include <chemomech/core/linear_algebra.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace chemomech
+{
+  /// Kind of preconditioner for one field's block.
+  enum class FieldPreconditionerType
+  {
+    /// One V-cycle of algebraic multigrid (ML / smoothed aggregation with
+    /// Trilinos; BoomerAMG, or GAMG for elasticity, with PETSc).
+    amg,
+    /// Incomplete LU, ILU(0), per process.
+    ilu,
+    /// Point Jacobi.
+    jacobi
+  };
+
+  /// Parses "amg", "ilu" or "jacobi".
+  FieldPreconditionerType
+  parse_field_preconditioner_type(const std::string &name);
+
+  /**
+   * @brief Approximate inverse of one field's diagonal block.
+   */
+  class FieldPreconditioner
+  {
+  public:
+    FieldPreconditioner();
+    ~FieldPreconditioner();
+    FieldPreconditioner(const FieldPreconditioner &) = delete;
+    FieldPreconditioner &
+    operator=(const FieldPreconditioner &) = delete;
+
+    /**
+     * @brief Builds the preconditioner for @p block, which must stay alive
+     * and unchanged while the preconditioner is used.
+     * @param block_size Number of interleaved components per node (dim for
+     * a displacement field, 1 for a scalar field).
+     * @param coordinates For a displacement field (block_size > 1): row j's
+     * coordinate j % block_size of its node; AMG then uses the rigid-body
+     * modes as near-null space. Empty for scalar fields.
+     * @param elliptic Whether the block is (close to) symmetric positive
+     * definite; chooses the AMG smoother.
+     */
+    void
+    initialize(const LA::MPI::SparseMatrix  &block,
+               const FieldPreconditionerType type,
+               const unsigned int            block_size,
+               const std::vector<double>    &coordinates,
+               const bool                    elliptic);
+
+    /// @p dst = P^{-1} @p src.
+    void
+    vmult(LA::MPI::Vector &dst, const LA::MPI::Vector &src) const;
+
+    /// Frees the preconditioner.
+    void
+    clear();
+
+  private:
+    struct Implementation;
+    std::unique_ptr<Implementation> impl;
+  };
+} // namespace chemomech
+
+#endif

@@ -1,0 +1,116 @@
+/**
+ * @file field_split.h
+ * @brief The fields of a monolithic system as separate index spaces: the
+ * map between the global degrees of freedom and each field's own numbering,
+ * extraction of a field's diagonal block from the monolithic matrix, and
+ * restriction and prolongation of vectors.
+ *
+ * The monolithic DoF numbering is left as deal.II makes it (interleaved
+ * components per node, contiguous per MPI rank). Each field gets its own
+ * numbering in which the field's degrees of freedom owned by a rank form one
+ * contiguous range, in the order of the monolithic numbering, so that the
+ * components of a vector field stay interleaved per node (which is what
+ * algebraic multigrid for elasticity expects). Nothing here knows about the
+ * physics; a problem only says which field each degree of freedom belongs to.
+ */
+#ifndef chemomech_core_field_split_h
+#define chemomech_core_field_split_h
+
+#include <chemomech/core/linear_algebra.h>
+
+#include <deal.II/base/index_set.h>
+#include <deal.II/base/mpi.h>
+
+#include <memory>
+#include <vector>
+
+namespace chemomech
+{
+  /**
+   * @brief Index maps between a monolithic system and its fields.
+   */
+  class FieldSplit
+  {
+  public:
+    /**
+     * @brief Builds the maps.
+     * @param owned Locally owned degrees of freedom (one contiguous range).
+     * @param relevant Locally relevant degrees of freedom (owned + ghosts);
+     * every column of an owned matrix row must be in it.
+     * @param field_of_relevant Field number of each relevant degree of
+     * freedom, in the order of @p relevant (index_within_set).
+     * @param n_fields Number of fields.
+     */
+    void
+    reinit(const dealii::IndexSet           &owned,
+           const dealii::IndexSet           &relevant,
+           const std::vector<unsigned char> &field_of_relevant,
+           const unsigned int                n_fields,
+           const MPI_Comm                    comm);
+
+    /// Number of fields.
+    unsigned int
+    n_fields() const
+    {
+      return owned_parts.size();
+    }
+
+    /// The owned indices of field @p f in the field's own numbering.
+    const dealii::IndexSet &
+    owned_part(const unsigned int f) const
+    {
+      return owned_parts[f];
+    }
+
+    /// Field of the global degree of freedom @p i (must be relevant).
+    unsigned int
+    field_of(const dealii::types::global_dof_index i) const;
+
+    /**
+     * @brief Copies the diagonal block (@p f, @p f) of @p matrix into
+     * @p block, in field @p f's numbering. The first call (and any call
+     * after reinit()) creates @p block's sparsity pattern; later calls only
+     * copy values.
+     */
+    void
+    extract_diagonal_block(const LA::MPI::SparseMatrix &matrix,
+                           const unsigned int           f,
+                           LA::MPI::SparseMatrix       &block);
+
+    /// @p part = the entries of @p full that belong to field @p f.
+    void
+    restrict_to(const LA::MPI::Vector &full,
+                const unsigned int     f,
+                LA::MPI::Vector       &part) const;
+
+    /// The entries of field @p f in @p full = @p part; the others are
+    /// unchanged.
+    void
+    set_from(const LA::MPI::Vector &part,
+             const unsigned int     f,
+             LA::MPI::Vector       &full) const;
+
+    /// Local positions (within the owned range) of field @p f's owned
+    /// degrees of freedom, in the field's numbering order.
+    const std::vector<unsigned int> &
+    owned_positions(const unsigned int f) const
+    {
+      return positions[f];
+    }
+
+  private:
+    MPI_Comm                               comm = MPI_COMM_NULL;
+    dealii::IndexSet                       owned;
+    dealii::IndexSet                       relevant;
+    std::vector<dealii::IndexSet>          owned_parts;
+    std::vector<std::vector<unsigned int>> positions;
+    /// For each relevant dof: its field.
+    std::vector<unsigned char> relevant_field;
+    /// For each relevant dof: its index in its field's numbering.
+    std::vector<dealii::types::global_dof_index> relevant_index;
+    /// Whether the sparsity of each diagonal block has been set up.
+    std::vector<bool> block_ready;
+  };
+} // namespace chemomech
+
+#endif

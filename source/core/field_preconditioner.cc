@@ -1,0 +1,220 @@
+#include <chemomech/core/field_preconditioner.h>
+#include <chemomech/core/rigid_body_modes.h>
+
+#include <deal.II/base/exceptions.h>
+
+#ifdef CHEMOMECH_USE_PETSC
+#  include <deal.II/lac/petsc_precondition.h>
+
+#  include <petscpc.h>
+#else
+#  include <deal.II/lac/trilinos_precondition.h>
+
+#  include <ml_MultiLevelPreconditioner.h>
+#endif
+
+namespace chemomech
+{
+  FieldPreconditionerType
+  parse_field_preconditioner_type(const std::string &name)
+  {
+    if (name == "amg")
+      return FieldPreconditionerType::amg;
+    if (name == "ilu")
+      return FieldPreconditionerType::ilu;
+    if (name == "jacobi")
+      return FieldPreconditionerType::jacobi;
+    AssertThrow(false,
+                dealii::ExcMessage("unknown preconditioner '" + name +
+                                   "' (allowed: amg, ilu, jacobi)"));
+    return FieldPreconditionerType::ilu;
+  }
+
+
+
+  struct FieldPreconditioner::Implementation
+  {
+#ifdef CHEMOMECH_USE_PETSC
+    std::unique_ptr<dealii::PETScWrappers::PreconditionBase> prec;
+    // GAMG with the rigid-body modes, through PETSc directly (deal.II 9.4
+    // has no wrapper for it).
+    PC           pc     = nullptr;
+    MatNullSpace nsp    = nullptr;
+    Vec          coords = nullptr;
+
+    ~Implementation()
+    {
+      if (pc)
+        PCDestroy(&pc);
+      if (nsp)
+        MatNullSpaceDestroy(&nsp);
+      if (coords)
+        VecDestroy(&coords);
+    }
+#else
+    std::unique_ptr<dealii::TrilinosWrappers::PreconditionBase> prec;
+    // Rigid-body modes, one column after the other; ML keeps a pointer.
+    std::vector<double> null_space;
+#endif
+  };
+
+
+
+  FieldPreconditioner::FieldPreconditioner()  = default;
+  FieldPreconditioner::~FieldPreconditioner() = default;
+
+
+
+  void
+  FieldPreconditioner::clear()
+  {
+    impl.reset();
+  }
+
+
+
+  void
+  FieldPreconditioner::initialize(const LA::MPI::SparseMatrix  &block,
+                                  const FieldPreconditionerType type,
+                                  const unsigned int            block_size,
+                                  const std::vector<double>    &coordinates,
+                                  const bool                    elliptic)
+  {
+    impl                = std::make_unique<Implementation>();
+    const MPI_Comm comm = block.get_mpi_communicator();
+#ifdef CHEMOMECH_USE_PETSC
+    namespace PW = dealii::PETScWrappers;
+    switch (type)
+      {
+        case FieldPreconditionerType::amg:
+          if (block_size > 1)
+            {
+              Mat A = const_cast<LA::MPI::SparseMatrix &>(block).petsc_matrix();
+              PetscErrorCode ierr;
+              // The block size tells GAMG which rows form a node; AIJ
+              // matrices accept it after assembly when the layout fits.
+              PetscPushErrorHandler(PetscIgnoreErrorHandler, nullptr);
+              MatSetBlockSize(A, block_size);
+              PetscPopErrorHandler();
+              ierr = VecCreate(comm, &impl->coords);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              ierr =
+                VecSetSizes(impl->coords, coordinates.size(), PETSC_DETERMINE);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              ierr = VecSetBlockSize(impl->coords, block_size);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              ierr = VecSetType(impl->coords, VECMPI);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              {
+                PetscScalar *x = nullptr;
+                VecGetArray(impl->coords, &x);
+                std::copy(coordinates.begin(), coordinates.end(), x);
+                VecRestoreArray(impl->coords, &x);
+              }
+              ierr = MatNullSpaceCreateRigidBody(impl->coords, &impl->nsp);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              ierr = MatSetNearNullSpace(A, impl->nsp);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              ierr = PCCreate(comm, &impl->pc);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              ierr = PCSetOperators(impl->pc, A, A);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              ierr = PCSetType(impl->pc, PCGAMG);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              ierr = PCSetUp(impl->pc);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+            }
+          else
+            {
+              PW::PreconditionBoomerAMG::AdditionalData data;
+              data.symmetric_operator = elliptic;
+              impl->prec =
+                std::make_unique<PW::PreconditionBoomerAMG>(block, data);
+            }
+          break;
+        case FieldPreconditionerType::ilu:
+          impl->prec = std::make_unique<PW::PreconditionBlockJacobi>(block);
+          break;
+        case FieldPreconditionerType::jacobi:
+          impl->prec = std::make_unique<PW::PreconditionJacobi>(block);
+          break;
+      }
+#else
+    namespace TW = dealii::TrilinosWrappers;
+    (void)comm;
+    switch (type)
+      {
+          case FieldPreconditionerType::amg: {
+            auto amg = std::make_unique<TW::PreconditionAMG>();
+            if (block_size > 1)
+              {
+                const auto modes =
+                  rigid_body_modes(coordinates, block_size, comm);
+                impl->null_space.clear();
+                for (const auto &m : modes)
+                  impl->null_space.insert(impl->null_space.end(),
+                                          m.begin(),
+                                          m.end());
+                Teuchos::ParameterList list;
+                ML_Epetra::SetDefaults("SA", list);
+                list.set("ML output", 0);
+                list.set("max levels", 10);
+                list.set("aggregation: type", "Uncoupled");
+                list.set("aggregation: threshold", 1e-4);
+                list.set("smoother: type", "Chebyshev");
+                list.set("smoother: sweeps", 2);
+                list.set("smoother: pre or post", "both");
+                list.set("coarse: type", "Amesos-KLU");
+                list.set("coarse: max size", 2000);
+                list.set("PDE equations", static_cast<int>(block_size));
+                list.set("null space: type", "pre-computed");
+                list.set("null space: dimension",
+                         static_cast<int>(modes.size()));
+                list.set("null space: vectors", impl->null_space.data());
+                amg->initialize(block, list);
+              }
+            else
+              {
+                TW::PreconditionAMG::AdditionalData data;
+                data.elliptic = elliptic;
+                amg->initialize(block, data);
+              }
+            impl->prec = std::move(amg);
+            break;
+          }
+          case FieldPreconditionerType::ilu: {
+            auto ilu = std::make_unique<TW::PreconditionILU>();
+            ilu->initialize(block);
+            impl->prec = std::move(ilu);
+            break;
+          }
+          case FieldPreconditionerType::jacobi: {
+            auto jacobi = std::make_unique<TW::PreconditionJacobi>();
+            jacobi->initialize(block);
+            impl->prec = std::move(jacobi);
+            break;
+          }
+      }
+#endif
+  }
+
+
+
+  void
+  FieldPreconditioner::vmult(LA::MPI::Vector       &dst,
+                             const LA::MPI::Vector &src) const
+  {
+    Assert(impl, dealii::ExcNotInitialized());
+#ifdef CHEMOMECH_USE_PETSC
+    if (impl->pc)
+      {
+        const PetscErrorCode ierr = PCApply(impl->pc,
+                                            static_cast<const Vec &>(src),
+                                            static_cast<const Vec &>(dst));
+        AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+        return;
+      }
+#endif
+    impl->prec->vmult(dst, src);
+  }
+} // namespace chemomech
