@@ -1,6 +1,7 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
+#include <chemomech/io/performance_report.h>
 #include <chemomech/physics/particle_problem.h>
 #include <chemomech/postprocess/stress_measures.h>
 #include <chemomech/postprocess/stress_postprocessor.h>
@@ -263,6 +264,7 @@ namespace chemomech
   void
   ParticleProblem<dim>::setup()
   {
+    wall_clock.restart();
     if (!timer)
       timer = std::make_unique<TimerOutput>(comm,
                                             pcout,
@@ -875,6 +877,8 @@ namespace chemomech
       {
         const NewtonResult r = newton.solve(*this, solution);
         last_newton          = r;
+        total_newton_iterations += r.iterations;
+        total_linear_iterations += r.linear_iterations;
         return r.converged;
       }
     catch (const std::exception &e)
@@ -1420,8 +1424,68 @@ namespace chemomech
             << " preconditioner builds (" << ls.preconditioner_seconds
             << " s), solves " << ls.solve_seconds << " s (rank 0)\n";
     }
+    write_performance_report(step, rejected);
     write_status(output_directory, "completed: " + stop_reason, comm);
     timer->print_wall_time_statistics(comm);
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::write_performance_report(const unsigned int steps,
+                                                 const unsigned int rejected)
+  {
+    const std::vector<types::global_dof_index> per_component =
+      DoFTools::count_dofs_per_fe_component(dof_handler);
+    types::global_dof_index n_u = 0;
+    for (unsigned int d = 0; d < dim; ++d)
+      n_u += per_component[d];
+    const std::map<std::string, double> seconds =
+      timer->get_summary_data(TimerOutput::total_wall_time);
+    const auto section = [&](const std::string &name) {
+      const auto it = seconds.find(name);
+      return (it != seconds.end()) ? it->second : 0.0;
+    };
+    const std::map<std::string, double> calls =
+      timer->get_summary_data(TimerOutput::n_calls);
+    const auto n_calls = [&](const std::string &name) {
+      const auto it = calls.find(name);
+      return (it != calls.end()) ? it->second : 0.0;
+    };
+    const LinearSolverStatistics &ls = linear_solver.statistics();
+
+    PerformanceReport report;
+    report.add("mpi_ranks", Utilities::MPI::n_mpi_processes(comm));
+    report.add("cells", triangulation.n_global_active_cells());
+    report.add("unknowns", dof_handler.n_dofs());
+    report.add("unknowns_displacement", n_u);
+    report.add("unknowns_concentration", per_component[dim]);
+    report.add("unknowns_hydrostatic_stress", per_component[dim + 1]);
+    report.add("steps", steps);
+    report.add("rejected_steps", rejected);
+    report.add("newton_iterations", total_newton_iterations);
+    report.add("linear_iterations", total_linear_iterations);
+    report.add("linear_solves", ls.n_solves);
+    report.add("preconditioner_builds",
+               Utilities::MPI::max(ls.n_preconditioner_builds, comm));
+    report.add_max("seconds_setup", section("setup"), comm);
+    report.add_max("seconds_assembly",
+                   section("assemble Jacobian") + section("assemble residual"),
+                   comm);
+    report.add("assemblies",
+               n_calls("assemble Jacobian") + n_calls("assemble residual"));
+    report.add_max("seconds_linear_solve", section("linear solve"), comm);
+    report.add_max("seconds_preconditioner", ls.preconditioner_seconds, comm);
+    report.add_max("seconds_krylov", ls.solve_seconds, comm);
+    report.add_max("seconds_output",
+                   section("output") + section("statistics"),
+                   comm);
+    report.add_max("seconds_total", wall_clock.wall_time(), comm);
+    const double memory = PerformanceReport::peak_memory_bytes();
+    report.add_max("peak_memory_bytes_max_rank", memory, comm);
+    report.add("peak_memory_bytes_sum", Utilities::MPI::sum(memory, comm));
+    report.write(output_directory + "/performance.json", comm);
   }
 
 

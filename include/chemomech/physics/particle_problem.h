@@ -181,6 +181,12 @@ namespace chemomech
     void
     setup_block_preconditioner();
 
+    /// Writes performance.json (sizes, iteration counts, timings, memory)
+    /// for the benchmark harness.
+    void
+    write_performance_report(const unsigned int steps,
+                             const unsigned int rejected);
+
     void
     setup_dofs();
     void
@@ -245,6 +251,11 @@ namespace chemomech
     double                volume = 0, active_area = 0;
     double                initial_lithium = 0, cumulative_inflow = 0;
     NewtonResult          last_newton;
+    /// Newton and linear iterations of all attempted steps (with rejected).
+    unsigned long long total_newton_iterations = 0;
+    unsigned long long total_linear_iterations = 0;
+    /// Wall clock of the whole run.
+    dealii::Timer wall_clock;
 
     // Output
     PvdRecorder                          pvd;
