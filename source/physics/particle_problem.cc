@@ -398,6 +398,29 @@ namespace chemomech
     inverse_scale.compress(VectorOperation::insert);
     concentration_mask.compress(VectorOperation::insert);
 
+    // Only the concentration rows of the Jacobian depend on the state, the
+    // time step and the equilibrium mode (theory section 5.4): after one
+    // full assembly, later ones refill just those rows -- when no
+    // constraint couples a concentration or sigma_h DoF to others (hanging
+    // nodes would), and with Trilinos (PETSc's MatZeroRows may drop the
+    // sparsity of the cleared rows).
+    {
+      const std::vector<unsigned char> field_of = field_of_relevant_dofs();
+      bool                             allowed  = !LA::uses_petsc;
+      for (const auto &line : zero_constraints.get_lines())
+        if (!line.entries.empty() && relevant_dofs.is_element(line.index) &&
+            field_of[relevant_dofs.index_within_set(line.index)] != 0)
+          allowed = false;
+      partial_jacobian_allowed =
+        Utilities::MPI::min(allowed ? 1 : 0, comm) == 1;
+      owned_concentration_rows.clear();
+      for (const auto i : owned_dofs)
+        if (field_of[relevant_dofs.index_within_set(i)] == 1 &&
+            !zero_constraints.is_constrained(i))
+          owned_concentration_rows.push_back(i);
+      constant_jacobian_assembled = false;
+    }
+
     if (linear_solver.type == LinearSolverType::gmres &&
         linear_solver.preconditioner == PreconditionerType::block)
       setup_block_preconditioner();
@@ -406,13 +429,12 @@ namespace chemomech
 
 
   template <int dim>
-  void
-  ParticleProblem<dim>::setup_block_preconditioner()
+  std::vector<unsigned char>
+  ParticleProblem<dim>::field_of_relevant_dofs() const
   {
-    // Fields: 0 displacement, 1 concentration, 2 hydrostatic stress.
+    // 0 displacement, 1 concentration, 2 hydrostatic stress.
     std::vector<unsigned char> field_of(relevant_dofs.n_elements(), 255);
-    std::vector<types::global_dof_index>          dofs(fe->n_dofs_per_cell());
-    std::map<types::global_dof_index, Point<dim>> points;
+    std::vector<types::global_dof_index> dofs(fe->n_dofs_per_cell());
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (!cell->is_artificial())
         {
@@ -424,6 +446,17 @@ namespace chemomech
                 (comp < dim) ? 0 : comp - dim + 1;
             }
         }
+    return field_of;
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::setup_block_preconditioner()
+  {
+    const std::vector<unsigned char> field_of = field_of_relevant_dofs();
+    std::map<types::global_dof_index, Point<dim>> points;
     DoFTools::map_dofs_to_support_points(*mapping, dof_handler, points);
 
     std::vector<BlockFieldSettings> fields(3);
@@ -563,7 +596,12 @@ namespace chemomech
                          with_jacobian ? "assemble Jacobian" :
                                          "assemble residual");
     ghosted = evaluation_point;
-    if (with_jacobian)
+    // Refill only the concentration rows when the rest is already there.
+    const bool partial =
+      with_jacobian && partial_jacobian_allowed && constant_jacobian_assembled;
+    if (partial)
+      system_matrix.clear_rows(owned_concentration_rows);
+    else if (with_jacobian)
       system_matrix = 0;
     system_rhs = 0;
 
@@ -586,6 +624,8 @@ namespace chemomech
     FullMatrix<double>                   cell_matrix(n, n);
     Vector<double>                       cell_rhs(n);
     std::vector<types::global_dof_index> dofs(n);
+    std::vector<types::global_dof_index> row_columns;
+    std::vector<double>                  row_values;
 
     std::vector<SymmetricTensor<2, dim>> eps_q(nq);
     std::vector<double>         c_q(nq), c_old_q(nq), c_older_q(nq), p_q(nq);
@@ -678,6 +718,8 @@ namespace chemomech
                 continue;
               for (unsigned int i = 0; i < n; ++i)
                 {
+                  if (partial && field[i] != 1)
+                    continue;
                   const unsigned int a = comp[i];
                   for (unsigned int j = 0; j < n; ++j)
                     {
@@ -780,7 +822,36 @@ namespace chemomech
                 }
 
           cell->get_dof_indices(dofs);
-          if (with_jacobian)
+          if (partial)
+            {
+              zero_constraints.distribute_local_to_global(cell_rhs,
+                                                          dofs,
+                                                          system_rhs);
+              // Concentration rows only; their columns are c and sigma_h
+              // DoFs, whose constraints (if any) are homogeneous Dirichlet
+              // without entries: such columns are dropped, as
+              // distribute_local_to_global would.
+              for (unsigned int i = 0; i < n; ++i)
+                if (field[i] == 1 && !zero_constraints.is_constrained(dofs[i]))
+                  {
+                    row_columns.clear();
+                    row_values.clear();
+                    for (unsigned int j = 0; j < n; ++j)
+                      if (cell_matrix(i, j) != 0 &&
+                          !zero_constraints.is_constrained(dofs[j]))
+                        {
+                          row_columns.push_back(dofs[j]);
+                          row_values.push_back(cell_matrix(i, j));
+                        }
+                    system_matrix.add(dofs[i],
+                                      row_columns.size(),
+                                      row_columns.data(),
+                                      row_values.data(),
+                                      false,
+                                      false);
+                  }
+            }
+          else if (with_jacobian)
             zero_constraints.distribute_local_to_global(cell_matrix,
                                                         cell_rhs,
                                                         dofs,
@@ -796,6 +867,7 @@ namespace chemomech
     if (with_jacobian)
       {
         system_matrix.compress(VectorOperation::add);
+        constant_jacobian_assembled = true;
         for (const auto i : owned_dofs)
           {
             const double d      = std::abs(system_matrix.diag_element(i));

@@ -19,10 +19,14 @@ namespace chemomech
     using namespace dealii::LinearAlgebraPETSc;
     /// Name of the backend, printed at start-up.
     constexpr const char *backend_name = "PETSc";
+    /// Whether the backend is PETSc.
+    constexpr bool uses_petsc = true;
 #else
     using namespace dealii::LinearAlgebraTrilinos;
     /// Name of the backend, printed at start-up.
     constexpr const char *backend_name = "Trilinos";
+    /// Whether the backend is PETSc.
+    constexpr bool uses_petsc = false;
 #endif
   } // namespace LA
 } // namespace chemomech

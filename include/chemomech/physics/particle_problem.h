@@ -187,6 +187,10 @@ namespace chemomech
     write_performance_report(const unsigned int steps,
                              const unsigned int rejected);
 
+    /// Field (0 u, 1 c, 2 sigma_h) of each locally relevant DoF.
+    std::vector<unsigned char>
+    field_of_relevant_dofs() const;
+
     void
     setup_dofs();
     void
@@ -248,9 +252,16 @@ namespace chemomech
     double                dt_old           = 0;
     std::array<double, 3> bdf              = {{0, 0, 0}};
     bool                  equilibrium_mode = false;
-    double                volume = 0, active_area = 0;
-    double                initial_lithium = 0, cumulative_inflow = 0;
-    NewtonResult          last_newton;
+    /// Whether later Jacobian assemblies may refill only the concentration
+    /// rows (the other rows do not depend on the state or the time step).
+    bool partial_jacobian_allowed = false;
+    /// Whether a full Jacobian has been assembled since setup_dofs().
+    bool constant_jacobian_assembled = false;
+    /// Locally owned, unconstrained concentration DoFs.
+    std::vector<dealii::types::global_dof_index> owned_concentration_rows;
+    double                                       volume = 0, active_area = 0;
+    double       initial_lithium = 0, cumulative_inflow = 0;
+    NewtonResult last_newton;
     /// Newton and linear iterations of all attempted steps (with rejected).
     unsigned long long total_newton_iterations = 0;
     unsigned long long total_linear_iterations = 0;
