@@ -156,8 +156,9 @@ namespace chemomech
 
     BlockPreconditioner    block_preconditioner;
     LinearSolverStatistics stats;
-    /// Iterations of the first solve after the last rebuild.
-    unsigned int iterations_after_build = 0;
+    /// Iterations per decade of residual reduction of the first solve after
+    /// the last build.
+    double rate_after_build = 0;
     /// Whether the next solve must rebuild the preconditioner.
     bool rebuild = true;
   };
