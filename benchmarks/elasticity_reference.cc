@@ -245,6 +245,10 @@ namespace
     const double memory = PerformanceReport::peak_memory_bytes();
     report.add_max("peak_memory_bytes_max_rank", memory, comm);
     report.add("peak_memory_bytes_sum", Utilities::MPI::sum(memory, comm));
+    report.add("matrix_bytes_sum",
+               Utilities::MPI::sum(static_cast<double>(
+                                     matrix.memory_consumption()),
+                                   comm));
     report.write(directory + "/elasticity_reference.json", comm);
     return seconds_assembly + seconds_prec + seconds_krylov;
   }

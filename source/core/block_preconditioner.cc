@@ -113,4 +113,15 @@ namespace chemomech
         split.set_from(part_solution[f], f, dst);
       }
   }
+
+
+  std::size_t
+  BlockPreconditioner::block_memory_consumption() const
+  {
+    std::size_t bytes = 0;
+    for (const auto &b : blocks)
+      if (b.m() > 0)
+        bytes += b.memory_consumption();
+    return bytes;
+  }
 } // namespace chemomech

@@ -1557,6 +1557,22 @@ namespace chemomech
     const double memory = PerformanceReport::peak_memory_bytes();
     report.add_max("peak_memory_bytes_max_rank", memory, comm);
     report.add("peak_memory_bytes_sum", Utilities::MPI::sum(memory, comm));
+    // Where the memory goes (sums over the ranks): the monolithic Jacobian,
+    // the block preconditioner's copies of its diagonal blocks, the mesh
+    // and the DoF numbering.
+    report.add("matrix_bytes_sum",
+               Utilities::MPI::sum(static_cast<double>(
+                                     system_matrix.memory_consumption()),
+                                   comm));
+    report.add("preconditioner_block_bytes_sum",
+               Utilities::MPI::sum(static_cast<double>(
+                                     linear_solver.block_memory_consumption()),
+                                   comm));
+    report.add("mesh_and_dofs_bytes_sum",
+               Utilities::MPI::sum(static_cast<double>(
+                                     triangulation.memory_consumption() +
+                                     dof_handler.memory_consumption()),
+                                   comm));
     report.write(output_directory + "/performance.json", comm);
   }
 

@@ -96,6 +96,15 @@ namespace chemomech
     void
     vmult(LA::MPI::Vector &dst, const LA::MPI::Vector &src) const;
 
+    /**
+     * @brief Memory held on this rank by the copies of the diagonal blocks
+     * (values, column indices and row structure, as the linear algebra
+     * package reports them). The multigrid hierarchies are not included:
+     * neither ML nor PETSc reports them. Units: bytes.
+     */
+    std::size_t
+    block_memory_consumption() const;
+
   private:
     MPI_Comm                                          comm = MPI_COMM_NULL;
     FieldSplit                                        split;

@@ -113,6 +113,14 @@ namespace chemomech
       return stats;
     }
 
+    /// Memory held on this rank by the block preconditioner's copies of
+    /// the diagonal blocks (0 unless it is in use). Units: bytes.
+    std::size_t
+    block_memory_consumption() const
+    {
+      return block_preconditioner.block_memory_consumption();
+    }
+
     /// Selected solver.
     LinearSolverType type = LinearSolverType::direct;
     /// Selected preconditioner for GMRES.
