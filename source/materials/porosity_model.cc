@@ -1,0 +1,227 @@
+#include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/physical_constants.h>
+#include <chemomech/materials/porosity_model.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace chemomech
+{
+  void
+  PorosityModel::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    using dealii::Patterns::Double;
+    prm.enter_subsection("Porosity");
+    prm.declare_entry("Macroporosity",
+                      "0.225",
+                      Double(),
+                      "eps_M, pore fraction between agglomerates. Units: "
+                      "none. Range: [0, 1).");
+    prm.declare_entry("Microporosity",
+                      "0.2",
+                      Double(),
+                      "eps_m, pore fraction inside an agglomerate. Units: "
+                      "none. Range: [0, 1).");
+    prm.declare_entry("Agglomerate volume fraction",
+                      "0.625",
+                      Double(),
+                      "alpha in eps = eps_M + alpha eps_m; the rest "
+                      "1 - eps_M - alpha is inert solid. Units: none. Range: "
+                      "(0, 1 - eps_M].");
+    prm.declare_entry("Vegard coefficient",
+                      "3.1e-6",
+                      Double(),
+                      "beta in dV/V = beta (c_s - c_s0) of the active solid. "
+                      "Units: m^3/mol. Range: [-1e-3, 1e-3].");
+    prm.declare_entry("Reference concentration",
+                      "0",
+                      Double(),
+                      "c_s0, particle-averaged lithium concentration at which "
+                      "eps = eps_M + alpha eps_m. Units: mol/m^3. Range: "
+                      "[0, 1e6].");
+    prm.declare_entry("Minimum porosity",
+                      "0.01",
+                      Double(),
+                      "eps_min, pore-clogging floor. Units: none. Range: "
+                      "[0, eps_M + alpha eps_m).");
+    prm.declare_entry("Kinematics",
+                      "fixed volume",
+                      dealii::Patterns::Selection("fixed volume|mixture"),
+                      "fixed volume: eps = eps_0 - alpha (1-eps_m) beta dc. "
+                      "mixture: the electrode volume follows tr eps(u), "
+                      "eps = 1 - (eps_i + alpha (1-eps_m)(1 + beta dc))/(1 + "
+                      "tr eps).");
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  PorosityModel::parse_parameters(dealii::ParameterHandler &prm)
+  {
+    const std::string s = "Porosity/";
+    prm.enter_subsection("Porosity");
+    macro_porosity          = prm.get_double("Macroporosity");
+    micro_porosity          = prm.get_double("Microporosity");
+    agglomerate_fraction    = prm.get_double("Agglomerate volume fraction");
+    vegard_coefficient      = prm.get_double("Vegard coefficient");
+    reference_concentration = prm.get_double("Reference concentration");
+    minimum_porosity        = prm.get_double("Minimum porosity");
+    kinematics              = (prm.get("Kinematics") == "mixture") ?
+                                PorosityKinematics::mixture :
+                                PorosityKinematics::fixed_volume;
+    prm.leave_subsection();
+
+    check_range(s + "Macroporosity",
+                macro_porosity,
+                0,
+                Bound::closed,
+                1,
+                Bound::open);
+    check_range(s + "Microporosity",
+                micro_porosity,
+                0,
+                Bound::closed,
+                1,
+                Bound::open);
+    check_range(s + "Agglomerate volume fraction",
+                agglomerate_fraction,
+                0,
+                Bound::open,
+                1 - macro_porosity,
+                Bound::closed);
+    check_range(s + "Vegard coefficient",
+                vegard_coefficient,
+                -1e-3,
+                Bound::closed,
+                1e-3,
+                Bound::closed,
+                "m^3/mol");
+    check_range(s + "Reference concentration",
+                reference_concentration,
+                0,
+                Bound::closed,
+                1e6,
+                Bound::closed,
+                "mol/m^3");
+    check_range(s + "Minimum porosity",
+                minimum_porosity,
+                0,
+                Bound::closed,
+                reference_porosity(),
+                Bound::open);
+  }
+
+
+
+  double
+  PorosityModel::reference_porosity() const
+  {
+    return macro_porosity + agglomerate_fraction * micro_porosity;
+  }
+
+
+
+  double
+  PorosityModel::active_fraction() const
+  {
+    return agglomerate_fraction * (1 - micro_porosity);
+  }
+
+
+
+  double
+  PorosityModel::swelling_porosity(const double c_s,
+                                   const double trace_strain) const
+  {
+    const double dc  = c_s - reference_concentration;
+    const double e_a = active_fraction();
+    if (kinematics == PorosityKinematics::fixed_volume)
+      return reference_porosity() - e_a * vegard_coefficient * dc;
+    const double e_i = 1 - macro_porosity - agglomerate_fraction;
+    const double J   = std::max(1 + trace_strain, 1e-12);
+    return 1 - (e_i + e_a * (1 + vegard_coefficient * dc)) / J;
+  }
+
+
+
+  double
+  PorosityModel::swelling_derivative_concentration(
+    const double,
+    const double trace_strain) const
+  {
+    const double e_a = active_fraction();
+    if (kinematics == PorosityKinematics::fixed_volume)
+      return -e_a * vegard_coefficient;
+    return -e_a * vegard_coefficient / std::max(1 + trace_strain, 1e-12);
+  }
+
+
+
+  double
+  PorosityModel::swelling_derivative_trace_strain(
+    const double c_s,
+    const double trace_strain) const
+  {
+    if (kinematics == PorosityKinematics::fixed_volume ||
+        1 + trace_strain <= 1e-12)
+      return 0.0;
+    // d/dJ of 1 - S/J is S/J^2 = (1 - eps)/J.
+    return (1 - swelling_porosity(c_s, trace_strain)) / (1 + trace_strain);
+  }
+
+
+
+  double
+  PorosityModel::sei_porosity_rate(const double specific_area,
+                                   const double sei_current,
+                                   const double sei_molar_volume,
+                                   const double electrons)
+  {
+    return -sei_molar_volume * specific_area * std::abs(sei_current) /
+           (electrons * constants::faraday);
+  }
+
+
+
+  double
+  PorosityModel::sei_porosity_rate_derivative(const double specific_area,
+                                              const double sei_current,
+                                              const double sei_molar_volume,
+                                              const double electrons)
+  {
+    const double sign = (sei_current > 0) ? 1.0 : (sei_current < 0 ? -1 : 0);
+    return -sei_molar_volume * specific_area * sign /
+           (electrons * constants::faraday);
+  }
+
+
+
+  double
+  PorosityModel::apply_floor(const double porosity, bool &floor_hit) const
+  {
+    const double floor = std::max(minimum_porosity, 0.0);
+    floor_hit          = !(porosity >= floor);
+    return floor_hit ? floor : porosity;
+  }
+
+
+
+  PorosityValue
+  PorosityModel::evaluate(const double c_s,
+                          const double trace_strain,
+                          const double sei_loss) const
+  {
+    PorosityValue p;
+    const double  raw = swelling_porosity(c_s, trace_strain) - sei_loss;
+    p.value           = apply_floor(raw, p.floor_hit);
+    if (!p.floor_hit)
+      {
+        p.d_dconcentration =
+          swelling_derivative_concentration(c_s, trace_strain);
+        p.d_dtrace_strain = swelling_derivative_trace_strain(c_s, trace_strain);
+        p.d_dsei_loss     = -1.0;
+      }
+    return p;
+  }
+} // namespace chemomech
