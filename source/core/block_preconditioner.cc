@@ -29,19 +29,22 @@ namespace chemomech
         dealii::ExcDimensionMismatch(fields[f].coordinates.size(),
                                      split.owned_part(f).n_elements()));
     blocks = std::vector<LA::MPI::SparseMatrix>(fields.size());
+    couplings =
+      std::vector<LA::MPI::SparseMatrix>(fields.size() * fields.size());
+    coupling_used.assign(fields.size() * fields.size(), false);
     scales.assign(fields.size(), 1.0);
     preconditioners.clear();
     for (unsigned int f = 0; f < fields.size(); ++f)
       preconditioners.push_back(std::make_unique<FieldPreconditioner>());
     part_rhs.resize(fields.size());
     part_solution.resize(fields.size());
+    part_tmp.resize(fields.size());
     for (unsigned int f = 0; f < fields.size(); ++f)
       {
         part_rhs[f].reinit(split.owned_part(f), comm);
         part_solution[f].reinit(split.owned_part(f), comm);
+        part_tmp[f].reinit(split.owned_part(f), comm);
       }
-    residual.reinit(owned, comm);
-    matrix      = nullptr;
     initialized = false;
   }
 
@@ -62,7 +65,14 @@ namespace chemomech
   {
     AssertThrow(has_structure(),
                 dealii::ExcMessage("BlockPreconditioner: reinit() first"));
-    matrix = &m;
+    const unsigned int n = settings.size();
+    for (unsigned int s = 1; s < order.size(); ++s)
+      for (unsigned int t = 0; t < s; ++t)
+        {
+          const unsigned int pair = order[s] * n + order[t];
+          split.extract_block(m, order[s], order[t], couplings[pair]);
+          coupling_used[pair] = couplings[pair].n_nonzero_elements() > 0;
+        }
     for (unsigned int f = 0; f < settings.size(); ++f)
       {
         preconditioners[f]->clear();
@@ -95,18 +105,22 @@ namespace chemomech
                              const LA::MPI::Vector &src) const
   {
     Assert(initialized, dealii::ExcNotInitialized());
-    dst = 0;
+    dst                  = 0;
+    const unsigned int n = settings.size();
     for (unsigned int s = 0; s < order.size(); ++s)
       {
         const unsigned int f = order[s];
-        if (s == 0)
-          split.restrict_to(src, f, part_rhs[f]);
-        else
+        // (src - J dst)_f = src_f - sum over the fields g done so far of
+        // J_fg dst_g
+        split.restrict_to(src, f, part_rhs[f]);
+        for (unsigned int t = 0; t < s; ++t)
           {
-            // residual = src - J dst
-            matrix->vmult(residual, dst);
-            residual.sadd(-1.0, 1.0, src);
-            split.restrict_to(residual, f, part_rhs[f]);
+            const unsigned int g    = order[t];
+            const unsigned int pair = f * n + g;
+            if (!coupling_used[pair])
+              continue;
+            couplings[pair].vmult(part_tmp[f], part_solution[g]);
+            part_rhs[f] -= part_tmp[f];
           }
         part_rhs[f] *= scales[f];
         preconditioners[f]->vmult(part_solution[f], part_rhs[f]);
@@ -122,6 +136,9 @@ namespace chemomech
     for (const auto &b : blocks)
       if (b.m() > 0)
         bytes += b.memory_consumption();
+    for (unsigned int k = 0; k < couplings.size(); ++k)
+      if (coupling_used[k])
+        bytes += couplings[k].memory_consumption();
     return bytes;
   }
 } // namespace chemomech

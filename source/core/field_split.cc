@@ -135,7 +135,7 @@ namespace chemomech
     for (const auto i : relevant)
       relevant_index[r++] = static_cast<global_dof_index>(ghosted[i] + 0.5);
 
-    block_ready.assign(n_fields, false);
+    block_ready.assign(n_fields * n_fields, false);
   }
 
 
@@ -153,6 +153,17 @@ namespace chemomech
                                      const unsigned int           f,
                                      LA::MPI::SparseMatrix       &block)
   {
+    extract_block(matrix, f, f, block);
+  }
+
+
+
+  void
+  FieldSplit::extract_block(const LA::MPI::SparseMatrix &matrix,
+                            const unsigned int           f,
+                            const unsigned int           g,
+                            LA::MPI::SparseMatrix       &block)
+  {
     using dealii::types::global_dof_index;
     const global_dof_index first = owned.n_elements() ? *owned.begin() : 0;
     const global_dof_index offset =
@@ -160,7 +171,7 @@ namespace chemomech
     std::vector<global_dof_index> cols;
     std::vector<double>           values;
 
-    // Calls back with the row's entries that lie in field f.
+    // Calls back with the entries of field f's rows that lie in field g.
     const auto for_each_row = [&](const auto &action) {
       for (unsigned int j = 0; j < positions[f].size(); ++j)
         {
@@ -169,7 +180,7 @@ namespace chemomech
           values.clear();
           const auto add = [&](const global_dof_index col, const double value) {
             const unsigned int r = relevant.index_within_set(col);
-            if (relevant_field[r] == f)
+            if (relevant_field[r] == g)
               {
                 cols.push_back(relevant_index[r]);
                 values.push_back(value);
@@ -206,16 +217,17 @@ namespace chemomech
         }
     };
 
-    if (!block_ready[f])
+    const unsigned int pair = f * n_fields() + g;
+    if (!block_ready[pair])
       {
         dealii::DynamicSparsityPattern dsp(owned_parts[f].size(),
-                                           owned_parts[f].size(),
+                                           owned_parts[g].size(),
                                            owned_parts[f]);
         for_each_row([&](const global_dof_index row) {
           dsp.add_entries(row, cols.begin(), cols.end());
         });
-        block.reinit(owned_parts[f], owned_parts[f], dsp, comm);
-        block_ready[f] = true;
+        block.reinit(owned_parts[f], owned_parts[g], dsp, comm);
+        block_ready[pair] = true;
       }
     block = 0;
     for_each_row([&](const global_dof_index row) {

@@ -43,7 +43,7 @@ namespace chemomech
                       "always to 'Linear solver/Relative tolerance'. Has no "
                       "effect on the direct solver.");
     prm.declare_entry("Maximum forcing",
-                      "0.1",
+                      "0.01",
                       dealii::Patterns::Double(1e-12, 0.9),
                       "Upper bound of the Eisenstat-Walker forcing term. "
                       "Units: none.");

@@ -36,6 +36,11 @@ subsection Output
   set Line-out times  =
 end
 """
+direct = """
+subsection Linear solver
+  set Solver = direct
+end
+"""
 gmres = """
 subsection Linear solver
   set Solver         = gmres
@@ -44,7 +49,7 @@ end
 """
 
 # 1. Accuracy against the direct solver.
-direct = read_csv(os.path.join(run(args, "direct", base % (example, 2, 300), np=2), "statistics.csv"))
+direct = read_csv(os.path.join(run(args, "direct", base % (example, 2, 300) + direct, np=2), "statistics.csv"))
 krylov = read_csv(os.path.join(run(args, "gmres", base % (example, 2, 300) + gmres, np=2), "statistics.csv"))
 checks.true("same number of steps", len(direct) == len(krylov), "%d vs %d" % (len(direct), len(krylov)))
 columns = ["mean_x", "surface_x_mean", "surface_x_min", "surface_x_max", "sigma_h_min",

@@ -77,6 +77,19 @@ namespace chemomech
                            const unsigned int           f,
                            LA::MPI::SparseMatrix       &block);
 
+    /**
+     * @brief Copies the block (@p row_field, @p column_field) of @p matrix
+     * into @p block: rows in @p row_field's numbering and partitioning,
+     * columns (the domain) in @p column_field's. The first call for a pair
+     * (and any call after reinit()) creates @p block's sparsity pattern;
+     * later calls only copy values.
+     */
+    void
+    extract_block(const LA::MPI::SparseMatrix &matrix,
+                  const unsigned int           row_field,
+                  const unsigned int           column_field,
+                  LA::MPI::SparseMatrix       &block);
+
     /// @p part = the entries of @p full that belong to field @p f.
     void
     restrict_to(const LA::MPI::Vector &full,
@@ -108,7 +121,8 @@ namespace chemomech
     std::vector<unsigned char> relevant_field;
     /// For each relevant dof: its index in its field's numbering.
     std::vector<dealii::types::global_dof_index> relevant_index;
-    /// Whether the sparsity of each diagonal block has been set up.
+    /// Whether the sparsity of block (r, c) has been set up, at
+    /// r * n_fields() + c.
     std::vector<bool> block_ready;
   };
 } // namespace chemomech

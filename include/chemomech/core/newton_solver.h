@@ -71,7 +71,7 @@ namespace chemomech
     /// Forcing-term strategy for iterative linear solvers.
     ForcingTerm forcing_term = ForcingTerm::eisenstat_walker;
     /// Largest forcing term (used in the first iteration). Units: none.
-    double max_forcing = 0.1;
+    double max_forcing = 0.01;
   };
 } // namespace chemomech
 
