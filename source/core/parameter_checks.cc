@@ -3,6 +3,7 @@
 #include <deal.II/base/utilities.h>
 
 #include <cmath>
+#include <fstream>
 #include <sstream>
 
 namespace chemomech
@@ -44,6 +45,16 @@ namespace chemomech
   {
     if (!condition)
       throw InvalidParameter(message);
+  }
+
+
+  void
+  check_file_readable(const std::string &name, const std::string &file_name)
+  {
+    std::ifstream in(file_name);
+    check_condition(static_cast<bool>(in),
+                    "parameter '" + name + "': cannot open '" + file_name +
+                      "'");
   }
 
 

@@ -170,12 +170,7 @@ namespace chemomech
                 Bound::closed,
                 "m");
     if (mesh_source == ElectrodeMeshSource::gmsh)
-      {
-        std::ifstream in(mesh_file);
-        check_condition(static_cast<bool>(in),
-                        "parameter '" + s + "Mesh file': cannot open '" +
-                          mesh_file + "'");
-      }
+      check_file_readable(s + "Mesh file", mesh_file);
   }
 
 

@@ -106,12 +106,7 @@ namespace chemomech
     for (unsigned int d = 0; d < dim; ++d)
       user_centre[d] = centre_values[d];
     if (shape == ParticleShape::gmsh)
-      {
-        std::ifstream in(mesh_file);
-        check_condition(static_cast<bool>(in),
-                        "parameter '" + s + "Mesh file': cannot open '" +
-                          mesh_file + "'");
-      }
+      check_file_readable(s + "Mesh file", mesh_file);
   }
 
 

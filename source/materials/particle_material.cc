@@ -164,19 +164,7 @@ namespace chemomech
                 1e-3,
                 Bound::closed,
                 "m^3/mol");
-    for (unsigned int i = 0; i <= 100; ++i)
-      {
-        const double x = i / 100.0;
-        const double D = diffusivity.value(x);
-        if (!(D > 0) || !std::isfinite(D))
-          {
-            std::ostringstream m;
-            m << "parameter '" << s << "Diffusivity' must be positive for x "
-              << "in [0, 1] (allowed range: (0, inf) m^2/s); at x = " << x
-              << " it is " << D << " m^2/s";
-            throw InvalidParameter(m.str());
-          }
-      }
+    diffusivity.check_positive(s + "Diffusivity", "m^2/s");
 
     elasticity = IsotropicElasticity(E, nu);
     chemical_potential =

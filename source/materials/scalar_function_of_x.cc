@@ -4,6 +4,7 @@
 #include <deal.II/base/utilities.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -153,5 +154,25 @@ namespace chemomech
   ScalarFunctionOfX::is_constant() const
   {
     return constant;
+  }
+
+
+  void
+  ScalarFunctionOfX::check_positive(const std::string &name,
+                                    const std::string &unit) const
+  {
+    for (unsigned int i = 0; i <= 100; ++i)
+      {
+        const double x = i / 100.0;
+        const double f = value(x);
+        if (!(f > 0) || !std::isfinite(f))
+          {
+            std::ostringstream m;
+            m << "parameter '" << name << "' must be positive for x in [0, 1] "
+              << "(allowed range: (0, inf) " << unit << "); at x = " << x
+              << " it is " << f << " " << unit;
+            throw InvalidParameter(m.str());
+          }
+      }
   }
 } // namespace chemomech

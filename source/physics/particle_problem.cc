@@ -280,6 +280,7 @@ namespace chemomech
                                          1);
     mapping = std::make_unique<MappingQ<dim>>(mapping_degree);
     setup_dofs();
+    peak_memory_after_dofs = PerformanceReport::peak_memory_bytes();
     set_initial_state();
   }
 
@@ -1568,6 +1569,8 @@ namespace chemomech
                Utilities::MPI::sum(static_cast<double>(
                                      linear_solver.block_memory_consumption()),
                                    comm));
+    report.add("peak_memory_after_dofs_bytes_sum",
+               Utilities::MPI::sum(peak_memory_after_dofs, comm));
     report.add("mesh_and_dofs_bytes_sum",
                Utilities::MPI::sum(static_cast<double>(
                                      triangulation.memory_consumption() +

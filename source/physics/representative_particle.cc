@@ -198,19 +198,7 @@ namespace chemomech
 
     ScalarFunctionOfX f;
     f.set_expression(s + "Diffusivity", dtxt);
-    for (unsigned int i = 0; i <= 100; ++i)
-      {
-        const double x = i / 100.0;
-        const double D = f.value(x);
-        if (!(D > 0) || !std::isfinite(D))
-          {
-            std::ostringstream m;
-            m << "parameter '" << s << "Diffusivity' must be positive for x "
-              << "in [0, 1] (allowed range: (0, inf) m^2/s); at x = " << x
-              << " it is " << D << " m^2/s";
-            throw InvalidParameter(m.str());
-          }
-      }
+    f.check_positive(s + "Diffusivity", "m^2/s");
     const double c_max = max_concentration;
     diffusivity        = [f, c_max](const double c) {
       const double x = c / c_max;

@@ -49,6 +49,11 @@ namespace chemomech
   void
   check_condition(const bool condition, const std::string &message);
 
+  /// Throws InvalidParameter naming @p name unless @p file_name can be
+  /// opened for reading.
+  void
+  check_file_readable(const std::string &name, const std::string &file_name);
+
   /**
    * @brief Parses "x,y,z" into a point; throws InvalidParameter naming
    * @p name if the text does not hold exactly dim numbers.

@@ -60,6 +60,15 @@ namespace chemomech
     bool
     is_constant() const;
 
+    /**
+     * @brief Throws InvalidParameter naming @p name (e.g.
+     * "Material/Diffusivity") unless f is finite and positive at
+     * x = 0, 0.01, ..., 1.
+     * @param unit Unit of f for the message, e.g. "m^2/s".
+     */
+    void
+    check_positive(const std::string &name, const std::string &unit) const;
+
   private:
     /// Builds the table from parsed pairs, checking monotonicity.
     void

@@ -267,6 +267,9 @@ namespace chemomech
     unsigned long long total_linear_iterations = 0;
     /// Wall clock of the whole run.
     dealii::Timer wall_clock;
+    /// Peak resident memory of this rank after the DoFs, sparsity and
+    /// matrix were set up (before any solve). Units: bytes.
+    double peak_memory_after_dofs = 0;
 
     // Output
     PvdRecorder                          pvd;
