@@ -136,6 +136,7 @@ namespace chemomech
       relevant_index[r++] = static_cast<global_dof_index>(ghosted[i] + 0.5);
 
     block_ready.assign(n_fields * n_fields, false);
+    cached_column_map = nullptr;
   }
 
 
@@ -171,6 +172,26 @@ namespace chemomech
     std::vector<global_dof_index> cols;
     std::vector<double>           values;
 
+#ifndef CHEMOMECH_USE_PETSC
+    {
+      // Field and field index of each local column, once per column map.
+      const Epetra_Map &map = matrix.trilinos_matrix().ColMap();
+      if (cached_column_map != &map ||
+          column_field.size() != static_cast<std::size_t>(map.NumMyElements()))
+        {
+          column_field.resize(map.NumMyElements());
+          column_index.resize(map.NumMyElements());
+          for (int l = 0; l < map.NumMyElements(); ++l)
+            {
+              const unsigned int r = relevant.index_within_set(map.GID64(l));
+              column_field[l]      = relevant_field[r];
+              column_index[l]      = relevant_index[r];
+            }
+          cached_column_map = &map;
+        }
+    }
+#endif
+
     // Calls back with the entries of field f's rows that lie in field g.
     const auto for_each_row = [&](const auto &action) {
       for (unsigned int j = 0; j < positions[f].size(); ++j)
@@ -201,6 +222,7 @@ namespace chemomech
 #else
           // Epetra's local row view: deal.II's row iterators copy the row
           // on every comparison with end() and are far too slow here.
+          (void)add;
           const Epetra_CrsMatrix &A         = matrix.trilinos_matrix();
           int                     n         = 0;
           double                 *v         = nullptr;
@@ -211,7 +233,11 @@ namespace chemomech
           const int ierr = A.ExtractMyRowView(local_row, n, v, c);
           AssertThrow(ierr == 0, dealii::ExcTrilinosError(ierr));
           for (int k = 0; k < n; ++k)
-            add(A.ColMap().GID64(c[k]), v[k]);
+            if (column_field[c[k]] == g)
+              {
+                cols.push_back(column_index[c[k]]);
+                values.push_back(v[k]);
+              }
 #endif
           action(offset + j);
         }

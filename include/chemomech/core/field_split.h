@@ -124,6 +124,12 @@ namespace chemomech
     /// Whether the sparsity of block (r, c) has been set up, at
     /// r * n_fields() + c.
     std::vector<bool> block_ready;
+    /// Trilinos: field and field index of every local column of the
+    /// matrix last extracted from (its column map, identified by address
+    /// and size), so that extraction needs no index-set search per entry.
+    const void                                  *cached_column_map = nullptr;
+    std::vector<unsigned char>                   column_field;
+    std::vector<dealii::types::global_dof_index> column_index;
   };
 } // namespace chemomech
 
