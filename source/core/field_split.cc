@@ -199,6 +199,7 @@ namespace chemomech
           const global_dof_index row = first + positions[f][j];
           cols.clear();
           values.clear();
+#ifdef CHEMOMECH_USE_PETSC
           const auto add = [&](const global_dof_index col, const double value) {
             const unsigned int r = relevant.index_within_set(col);
             if (relevant_field[r] == g)
@@ -207,7 +208,6 @@ namespace chemomech
                 values.push_back(value);
               }
           };
-#ifdef CHEMOMECH_USE_PETSC
           PetscInt           n = 0;
           const PetscInt    *c = nullptr;
           const PetscScalar *v = nullptr;
@@ -222,7 +222,6 @@ namespace chemomech
 #else
           // Epetra's local row view: deal.II's row iterators copy the row
           // on every comparison with end() and are far too slow here.
-          (void)add;
           const Epetra_CrsMatrix &A         = matrix.trilinos_matrix();
           int                     n         = 0;
           double                 *v         = nullptr;

@@ -1559,8 +1559,8 @@ namespace chemomech
     report.add_max("peak_memory_bytes_max_rank", memory, comm);
     report.add("peak_memory_bytes_sum", Utilities::MPI::sum(memory, comm));
     // Where the memory goes (sums over the ranks): the monolithic Jacobian,
-    // the block preconditioner's copies of its diagonal blocks, the mesh
-    // and the DoF numbering.
+    // the block preconditioner's copies of its diagonal and coupling
+    // blocks, the peak after the DoF setup, the mesh and the DoF numbering.
     report.add("matrix_bytes_sum",
                Utilities::MPI::sum(static_cast<double>(
                                      system_matrix.memory_consumption()),
