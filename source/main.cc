@@ -3,6 +3,7 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/physics/electrode_problem.h>
 #include <chemomech/physics/particle_problem.h>
 
 #include <deal.II/base/mpi.h>
@@ -34,17 +35,22 @@ namespace
       << "Usage: chemomech [options] input.prm\n"
          "       mpirun -np N chemomech input.prm\n\n"
          "Simulates lithium diffusion coupled to elasticity in active\n"
-         "particles of lithium-ion battery electrodes.\n\n"
+         "particles of lithium-ion battery electrodes (Model = particle), and\n"
+         "porous electrodes with SEI growth and porosity under cycling\n"
+         "(Model = electrode).\n\n"
          "Options:\n"
          "  -h, --help                 this text\n"
          "  --version                  print the version\n"
-         "  --print-parameters [fmt]   print every parameter with its default,\n"
+         "  --print-parameters [fmt] [model]\n"
+         "                             print every parameter with its default,\n"
          "                             allowed values and documentation (units,\n"
          "                             ranges); fmt: prm (default, a valid input\n"
          "                             file), description (with each entry's\n"
-         "                             allowed values), json, xml\n\n"
+         "                             allowed values), json, xml; model:\n"
+         "                             particle (default) or electrode\n\n"
          "Results go to 'Output/Directory' (default: output/): statistics.csv,\n"
-         "solution.pvd (open in ParaView), parameters_used.prm, status.txt.\n"
+         "solution.pvd (open in ParaView), parameters_used.prm, status.txt;\n"
+         "the electrode model adds cycles.csv.\n"
          "See README.md and doc/ for the model and the parameters.\n";
   }
 
@@ -112,11 +118,20 @@ main(int argc, char *argv[])
         }
       else if (arg == "--print-parameters")
         {
-          std::string format = "prm";
-          if (i + 1 < argc && argv[i + 1][0] != '-')
-            format = argv[++i];
+          std::string format = "prm", model = "particle";
+          for (int k = 0; k < 2 && i + 1 < argc && argv[i + 1][0] != '-'; ++k)
+            {
+              const std::string a = argv[++i];
+              if (a == "particle" || a == "electrode")
+                model = a;
+              else
+                format = a;
+            }
           dealii::ParameterHandler prm;
-          ParticleProblem<3>::declare_parameters(prm);
+          if (model == "electrode")
+            ElectrodeProblem<3>::declare_parameters(prm);
+          else
+            ParticleProblem<3>::declare_parameters(prm);
           const auto style =
             (format == "json") ?
               dealii::ParameterHandler::JSON :
@@ -168,11 +183,48 @@ main(int argc, char *argv[])
     }
 
   dealii::ParameterHandler prm;
-  ParticleProblem<3>::declare_parameters(prm);
   // Errors before 'running' come from the input, found alike on every rank.
   bool running = false;
   try
     {
+      std::string model;
+      {
+        dealii::ParameterHandler pre;
+        pre.declare_entry("Model",
+                          "particle",
+                          dealii::Patterns::Selection("particle|electrode"));
+        pre.parse_input(input_file, "", true);
+        model = pre.get("Model");
+      }
+      if (model == "electrode")
+        {
+          ElectrodeProblem<3>::declare_parameters(prm);
+          ElectrodeProblem<3>::apply_presets(prm, input_file);
+          prm.parse_input(input_file);
+          const int  dim   = prm.get_integer("Dimension");
+          const auto solve = [&](auto &problem) {
+            problem.parse_parameters(prm);
+            running = true;
+            problem.run(prm);
+          };
+          if (dim == 1)
+            {
+              ElectrodeProblem<1> problem(MPI_COMM_WORLD);
+              solve(problem);
+            }
+          else if (dim == 2)
+            {
+              ElectrodeProblem<2> problem(MPI_COMM_WORLD);
+              solve(problem);
+            }
+          else
+            {
+              ElectrodeProblem<3> problem(MPI_COMM_WORLD);
+              solve(problem);
+            }
+          return 0;
+        }
+      ParticleProblem<3>::declare_parameters(prm);
       prm.parse_input(input_file);
       const int dim = prm.get_integer("Dimension");
       if (dim == 2)

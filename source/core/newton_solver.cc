@@ -155,7 +155,8 @@ namespace chemomech
 
         // Converged when the full step was small, or when the residual at
         // the new state is already below the tolerance (saves a solve).
-        if ((alpha == 1.0 && norm < tolerance) || residual < tolerance)
+        if ((alpha == 1.0 && norm < tolerance) ||
+            (converge_on_residual && residual < tolerance))
           {
             result.converged = true;
             return result;

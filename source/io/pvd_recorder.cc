@@ -39,6 +39,11 @@ namespace chemomech
 
 
   template void
+  PvdRecorder::write<1>(const dealii::DataOut<1> &,
+                        double,
+                        unsigned int,
+                        MPI_Comm);
+  template void
   PvdRecorder::write<2>(const dealii::DataOut<2> &,
                         double,
                         unsigned int,

@@ -270,7 +270,13 @@ namespace chemomech
     SEICurrent S             = sei.current(dph, L, sigma, i_in);
     double     i_s           = S.current;
     bool       sei_converged = false;
-    for (;;)
+    if (!sei_enabled)
+      {
+        S             = SEICurrent();
+        i_s           = 0;
+        sei_converged = true;
+      }
+    while (!sei_converged)
       {
         S               = sei.current(dph, L, sigma, i_in + i_s);
         const double Ra = i_s - S.current;
@@ -296,8 +302,8 @@ namespace chemomech
         ++result.sei_iterations;
       }
 
-    const double gp        = sei.thickness_rate_derivative(i_s);
-    const double D2        = 1 - S.d_dtotal_current - S.d_dthickness * dt * gp;
+    const double gp = sei_enabled ? sei.thickness_rate_derivative(i_s) : 0.0;
+    const double D2 = 1 - S.d_dtotal_current - S.d_dthickness * dt * gp;
     const double sei_via_j = S.d_dstress * dsigma_dj - F * S.d_dtotal_current;
     const double di_s_dphi = (S.d_dpotential + sei_via_j * dj_dphi) / D2;
     const double di_s_dce  = (sei_via_j * dj_dce) / D2;
@@ -349,6 +355,11 @@ namespace chemomech
     dQ.d_delectrolyte_concentration =
       (dI.d_delectrolyte_concentration + dS.d_delectrolyte_concentration) / F;
     dQ.d_dtrace_strain = 0;
+
+    auto &dC                        = result.d_average_concentration;
+    dC.d_dpotential                 = ps.d_average_d_flux * dj_dphi;
+    dC.d_delectrolyte_concentration = ps.d_average_d_flux * dj_dce;
+    dC.d_dtrace_strain              = 0;
 
     auto &dE        = result.d_porosity;
     dE.d_dpotential = deps_dj * dj_dphi + pv.d_dsei_loss * dpore_di * di_s_dphi;

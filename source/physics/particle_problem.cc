@@ -66,6 +66,13 @@ namespace chemomech
   void
   ParticleProblem<dim>::declare_parameters(ParameterHandler &prm)
   {
+    prm.declare_entry("Model",
+                      "particle",
+                      Patterns::Selection("particle|electrode"),
+                      "particle: one active particle (diffusion and "
+                      "elasticity); electrode: the porous-electrode cell "
+                      "(its parameters: chemomech --print-parameters prm "
+                      "electrode).");
     prm.declare_entry("Dimension",
                       "3",
                       Patterns::Integer(2, 3),

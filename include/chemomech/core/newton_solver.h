@@ -72,6 +72,13 @@ namespace chemomech
     ForcingTerm forcing_term = ForcingTerm::eisenstat_walker;
     /// Largest forcing term (used in the first iteration). Units: none.
     double max_forcing = 0.01;
+    /**
+     * Whether a scaled residual below the tolerance also counts as
+     * converged (saves the last solve). A problem whose diagonally scaled
+     * residual can hide an error (e.g. a common-mode shift of two potentials
+     * coupled by a stiff reaction) turns it off: then only the update counts.
+     */
+    bool converge_on_residual = true;
   };
 } // namespace chemomech
 

@@ -85,6 +85,12 @@ namespace chemomech
     PointFieldDerivatives d_electrolyte_lithium_source;
     /// Condensed derivatives of porosity. 1/...
     PointFieldDerivatives d_porosity;
+    /**
+     * Condensed derivatives of average_concentration (the particle's mean
+     * lithium concentration, which drives the electrode's swelling).
+     * mol/m^3/...
+     */
+    PointFieldDerivatives d_average_concentration;
 
     /// Newton iterations of the intercalation flux j.
     unsigned int flux_iterations = 0;
@@ -279,6 +285,9 @@ namespace chemomech
     double sei_tolerance = 1e-13;
     /// Maximum Newton iterations of each local iteration.
     unsigned int max_iterations = 60;
+    /// Whether the SEI grows at all (false: i_SEI = 0, L_SEI fixed, e.g. on
+    /// a positive electrode).
+    bool sei_enabled = true;
 
   private:
     /// One particle step under the inward flux @p j (mol/(m^2 s)).

@@ -1,0 +1,135 @@
+/**
+ * @file electrode_material.h
+ * @brief All parameters of one porous electrode (negative or positive): its
+ * representative particle, kinetics, SEI, porosity, effective properties,
+ * conductivity, mechanics and initial state, read from one subsection
+ * ("Negative electrode" or "Positive electrode"), optionally starting from a
+ * named preset.
+ */
+#ifndef chemomech_materials_electrode_material_h
+#define chemomech_materials_electrode_material_h
+
+#include <chemomech/materials/butler_volmer.h>
+#include <chemomech/materials/effective_properties.h>
+#include <chemomech/materials/electrode_presets.h>
+#include <chemomech/materials/particle_surface_stress.h>
+#include <chemomech/materials/porosity_model.h>
+#include <chemomech/materials/sei_kinetics.h>
+#include <chemomech/physics/electrode_point_update.h>
+#include <chemomech/physics/representative_particle.h>
+
+#include <deal.II/base/parameter_handler.h>
+
+#include <memory>
+#include <string>
+
+namespace chemomech
+{
+  /**
+   * @brief The material of one porous electrode.
+   *
+   * Subsection @p name (e.g. "Negative electrode") holds
+   * - "Preset": none or a name of electrode_preset_names(); a preset sets
+   *   the particle (radius, c_max, D_s), the kinetics (k, c_max, U(x)), the
+   *   particle mechanics (E, nu, Omega), the porosity (macro-porosity = the
+   *   preset's porosity, micro-porosity 0, agglomerate fraction = the active
+   *   fraction, Vegard coefficient = Omega), the Bruggeman exponents and the
+   *   solid conductivity; anything set explicitly in the same subsection of
+   *   the input file wins (apply_preset() runs before the file is read);
+   * - "Initial stoichiometry" x_0 of the particles, "Solid conductivity"
+   *   sigma_s (bulk, S/m), "SEI growth" (on/off), the electrode-scale
+   *   elastic constants ("Young's modulus", "Poisson's ratio" of the
+   *   composite electrode, Pa and none);
+   * - subsections "Representative particle", "Kinetics", "SEI", "Porosity",
+   *   "Effective properties" of the classes of the same names, and
+   *   "Particle mechanics" (E, nu, Omega of the active particles, for the
+   *   particles' surface stress).
+   */
+  class ElectrodeMaterial
+  {
+  public:
+    /// Declares subsection @p name with all entries (see class doc).
+    static void
+    declare_parameters(dealii::ParameterHandler &prm, const std::string &name);
+
+    /**
+     * @brief Sets the entries of subsection @p name that the preset
+     * @p preset_name defines (before the input file is parsed, so that the
+     * file overrides them). "none" does nothing.
+     */
+    static void
+    apply_preset(dealii::ParameterHandler &prm,
+                 const std::string        &name,
+                 const std::string        &preset_name);
+
+    /**
+     * @brief Reads subsection @p name; @p temperature (K) is given to the
+     * kinetics, SEI and particle laws. Error messages name the parameter
+     * with its full path ("Negative electrode/Kinetics/Rate constant").
+     */
+    void
+    parse_parameters(dealii::ParameterHandler &prm,
+                     const std::string        &name,
+                     const double              temperature);
+
+    /// The local quadrature-point update built from these parameters.
+    const ElectrodePointUpdate &
+    point_update() const;
+
+    /// Active-material volume fraction eps_a. Units: none.
+    double
+    active_fraction() const;
+
+    /// Solid-phase volume fraction for the solid conductivity (1 - eps_0).
+    double
+    solid_fraction() const;
+
+    /// Effective solid conductivity sigma_s (1 - eps_0)^(1+b_s). S/m.
+    double
+    effective_solid_conductivity() const;
+
+    /// Initial particle concentration x_0 c_max. Units: mol/m^3.
+    double
+    initial_concentration() const;
+
+    /**
+     * @brief Isotropic swelling strain of the electrode at particle mean
+     * concentration @p c_avg: (1/3) eps_a beta (c_avg - c_ref), beta the
+     * Vegard coefficient and c_ref the porosity's reference concentration.
+     * Units: none.
+     */
+    double
+    swelling_strain(const double c_avg) const;
+
+    /// d swelling_strain / d c_avg. Units: m^3/mol.
+    double
+    swelling_strain_derivative() const;
+
+    /// Name of the subsection ("Negative electrode", ...).
+    std::string name;
+    /// Preset used ("none" if none).
+    std::string preset = "none";
+    /// Initial stoichiometry x_0. Units: none.
+    double initial_stoichiometry = 0.5;
+    /// Bulk solid conductivity. Units: S/m.
+    double solid_conductivity = 100;
+    /// Whether SEI grows on this electrode.
+    bool sei_growth = true;
+    /// Young's modulus of the composite electrode. Units: Pa.
+    double youngs_modulus = 5e9;
+    /// Poisson's ratio of the composite electrode. Units: none.
+    double poissons_ratio = 0.3;
+
+    RepresentativeParticle particle;
+    ButlerVolmer           kinetics;
+    SEIKinetics            sei;
+    PorosityModel          porosity;
+    EffectiveProperties    effective;
+    ParticleSurfaceStress  surface_stress;
+
+  private:
+    std::shared_ptr<const ElectrodePointUpdate> update;
+  };
+} // namespace chemomech
+
+#endif

@@ -1,0 +1,303 @@
+#include <chemomech/core/parameter_checks.h>
+#include <chemomech/materials/electrode_material.h>
+
+#include <cmath>
+#include <sstream>
+
+namespace chemomech
+{
+  namespace
+  {
+    /// Shortest text that reads back as the same double.
+    std::string
+    number(const double v)
+    {
+      std::ostringstream o;
+      o.precision(17);
+      o << v;
+      return o.str();
+    }
+
+    /// Prefixes the parameter paths in @p message by @p name + "/".
+    std::string
+    with_prefix(std::string message, const std::string &name)
+    {
+      const std::string key = "parameter '";
+      for (std::size_t p = message.find(key); p != std::string::npos;
+           p             = message.find(key, p + key.size()))
+        message.insert(p + key.size(), name + "/");
+      return message;
+    }
+  } // namespace
+
+
+
+  void
+  ElectrodeMaterial::declare_parameters(dealii::ParameterHandler &prm,
+                                        const std::string        &name)
+  {
+    using dealii::Patterns::Bool;
+    using dealii::Patterns::Double;
+    std::string presets = "none";
+    for (const auto &p : electrode_preset_names())
+      presets += "|" + p;
+    prm.enter_subsection(name);
+    prm.declare_entry("Preset",
+                      "none",
+                      dealii::Patterns::Selection(presets),
+                      "Start from a published parameter set (sources in "
+                      "doc/electrode-model.md, section 9): the particle, "
+                      "kinetics, particle mechanics, porosity, Bruggeman "
+                      "exponents and solid conductivity. Entries set in this "
+                      "subsection of the input file override the preset.");
+    prm.declare_entry("Initial stoichiometry",
+                      "0.5",
+                      Double(),
+                      "x_0 = c_s/c_max of the particles at t = 0. Units: none. "
+                      "Range: (0, 1).");
+    prm.declare_entry("Solid conductivity",
+                      "100",
+                      Double(),
+                      "Bulk electronic conductivity sigma_s of the solid; the "
+                      "effective one is sigma_s eps_a^(1+b_s). Units: S/m. "
+                      "Range: (0, 1e8].");
+    prm.declare_entry("SEI growth",
+                      "true",
+                      Bool(),
+                      "Whether an SEI film grows on this electrode's particles "
+                      "(usually true for graphite, false for a cathode).");
+    prm.declare_entry("Young's modulus",
+                      "5e9",
+                      Double(),
+                      "Young's modulus of the composite electrode (the "
+                      "electrode-scale elasticity that carries the swelling). "
+                      "Units: Pa. Range: (0, 1e13].");
+    prm.declare_entry("Poisson's ratio",
+                      "0.3",
+                      Double(),
+                      "Poisson's ratio of the composite electrode. Units: "
+                      "none. Range: (-1, 0.5).");
+    prm.enter_subsection("Particle mechanics");
+    prm.declare_entry("Young's modulus",
+                      "15e9",
+                      Double(),
+                      "E of the active particles (surface stress "
+                      "sigma_h = 2 E Omega (c_avg - c_surf)/(9(1-nu))). "
+                      "Units: Pa. Range: (0, 1e13].");
+    prm.declare_entry("Poisson's ratio",
+                      "0.3",
+                      Double(),
+                      "nu of the active particles. Units: none. Range: "
+                      "(-1, 0.5).");
+    prm.declare_entry("Partial molar volume",
+                      "3.1e-6",
+                      Double(),
+                      "Omega of lithium in the particles. Units: m^3/mol. "
+                      "Range: [-1e-3, 1e-3].");
+    prm.leave_subsection();
+    RepresentativeParticle::declare_parameters(prm);
+    ButlerVolmer::declare_parameters(prm);
+    SEIKinetics::declare_parameters(prm);
+    PorosityModel::declare_parameters(prm);
+    EffectiveProperties::declare_parameters(prm);
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  ElectrodeMaterial::apply_preset(dealii::ParameterHandler &prm,
+                                  const std::string        &name,
+                                  const std::string        &preset_name)
+  {
+    if (preset_name == "none")
+      return;
+    const ElectrodePreset p = electrode_preset(preset_name);
+    prm.enter_subsection(name);
+    prm.set("Preset", preset_name);
+    prm.set("Solid conductivity", number(p.solid_conductivity));
+    prm.enter_subsection("Particle mechanics");
+    prm.set("Young's modulus", number(p.youngs_modulus));
+    prm.set("Poisson's ratio", number(p.poissons_ratio));
+    prm.set("Partial molar volume", number(p.partial_molar_volume));
+    prm.leave_subsection();
+    prm.enter_subsection("Representative particle");
+    prm.set("Radius", number(p.particle_radius));
+    prm.set("Maximum concentration", number(p.max_concentration));
+    prm.set("Diffusivity", number(p.solid_diffusivity));
+    prm.leave_subsection();
+    prm.enter_subsection("Kinetics");
+    prm.set("Model", "insertion");
+    prm.set("Rate constant", number(p.rate_constant));
+    prm.set("Maximum concentration", number(p.max_concentration));
+    prm.set("Open-circuit potential", p.open_circuit_potential);
+    prm.leave_subsection();
+    prm.enter_subsection("Porosity");
+    prm.set("Macroporosity", number(p.porosity));
+    prm.set("Microporosity", "0");
+    prm.set("Agglomerate volume fraction", number(p.active_volume_fraction));
+    prm.set("Vegard coefficient", number(p.partial_molar_volume));
+    prm.leave_subsection();
+    prm.enter_subsection("Effective properties");
+    prm.set("Electrolyte Bruggeman exponent", number(p.bruggeman_exponent));
+    prm.set("Solid Bruggeman exponent", number(p.bruggeman_exponent));
+    prm.leave_subsection();
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  ElectrodeMaterial::parse_parameters(dealii::ParameterHandler &prm,
+                                      const std::string        &name_,
+                                      const double              temperature)
+  {
+    name = name_;
+    prm.enter_subsection(name);
+    try
+      {
+        preset                = prm.get("Preset");
+        initial_stoichiometry = prm.get_double("Initial stoichiometry");
+        solid_conductivity    = prm.get_double("Solid conductivity");
+        sei_growth            = prm.get_bool("SEI growth");
+        youngs_modulus        = prm.get_double("Young's modulus");
+        poissons_ratio        = prm.get_double("Poisson's ratio");
+        prm.enter_subsection("Particle mechanics");
+        surface_stress.youngs_modulus = prm.get_double("Young's modulus");
+        surface_stress.poissons_ratio = prm.get_double("Poisson's ratio");
+        surface_stress.partial_molar_volume =
+          prm.get_double("Partial molar volume");
+        prm.leave_subsection();
+        particle.parse_parameters(prm);
+        kinetics.parse_parameters(prm);
+        sei.parse_parameters(prm);
+        porosity.parse_parameters(prm);
+        effective.parse_parameters(prm);
+
+        const auto o = Bound::open;
+        const auto c = Bound::closed;
+        check_range("Initial stoichiometry", initial_stoichiometry, 0, o, 1, o);
+        check_range("Solid conductivity",
+                    solid_conductivity,
+                    0,
+                    o,
+                    1e8,
+                    c,
+                    "S/m");
+        check_range("Young's modulus", youngs_modulus, 0, o, 1e13, c, "Pa");
+        check_range("Poisson's ratio", poissons_ratio, -1, o, 0.5, o);
+        check_range("Particle mechanics/Young's modulus",
+                    surface_stress.youngs_modulus,
+                    0,
+                    o,
+                    1e13,
+                    c,
+                    "Pa");
+        check_range("Particle mechanics/Poisson's ratio",
+                    surface_stress.poissons_ratio,
+                    -1,
+                    o,
+                    0.5,
+                    o);
+        check_range("Particle mechanics/Partial molar volume",
+                    surface_stress.partial_molar_volume,
+                    -1e-3,
+                    c,
+                    1e-3,
+                    c,
+                    "m^3/mol");
+        check_condition(kinetics.model == KineticsModel::insertion,
+                        "parameter 'Kinetics/Model' must be 'insertion' for a "
+                        "porous electrode");
+        check_condition(
+          std::abs(kinetics.max_concentration - particle.max_concentration) <=
+            1e-12 * particle.max_concentration,
+          "parameter 'Kinetics/Maximum concentration' = " +
+            number(kinetics.max_concentration) +
+            " mol/m^3 must equal 'Representative particle/Maximum "
+            "concentration' = " +
+            number(particle.max_concentration) + " mol/m^3");
+      }
+    catch (const InvalidParameter &e)
+      {
+        prm.leave_subsection();
+        throw InvalidParameter(with_prefix(e.what(), name));
+      }
+    prm.leave_subsection();
+
+    kinetics.temperature = temperature;
+    sei.temperature      = temperature;
+    std::shared_ptr<ElectrodePointUpdate> u;
+    if (particle.model == ParticleModel::polynomial)
+      u = std::make_shared<ElectrodePointUpdate>(PolynomialParticle(particle),
+                                                 kinetics,
+                                                 sei,
+                                                 porosity,
+                                                 surface_stress);
+    else
+      u = std::make_shared<ElectrodePointUpdate>(particle,
+                                                 kinetics,
+                                                 sei,
+                                                 porosity,
+                                                 surface_stress);
+    u->sei_enabled = sei_growth;
+    update         = u;
+  }
+
+
+
+  const ElectrodePointUpdate &
+  ElectrodeMaterial::point_update() const
+  {
+    return *update;
+  }
+
+
+
+  double
+  ElectrodeMaterial::active_fraction() const
+  {
+    return porosity.active_fraction();
+  }
+
+
+
+  double
+  ElectrodeMaterial::solid_fraction() const
+  {
+    return porosity.active_fraction();
+  }
+
+
+
+  double
+  ElectrodeMaterial::effective_solid_conductivity() const
+  {
+    return effective.solid(solid_conductivity, solid_fraction());
+  }
+
+
+
+  double
+  ElectrodeMaterial::initial_concentration() const
+  {
+    return initial_stoichiometry * particle.max_concentration;
+  }
+
+
+
+  double
+  ElectrodeMaterial::swelling_strain(const double c_avg) const
+  {
+    return active_fraction() * porosity.vegard_coefficient *
+           (c_avg - porosity.reference_concentration) / 3.0;
+  }
+
+
+
+  double
+  ElectrodeMaterial::swelling_strain_derivative() const
+  {
+    return active_fraction() * porosity.vegard_coefficient / 3.0;
+  }
+} // namespace chemomech

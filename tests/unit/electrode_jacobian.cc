@@ -1,0 +1,172 @@
+// The assembled Newton Jacobian of the porous-electrode model against a
+// central finite-difference Jacobian of its assembled residual, column by
+// column: the local quadrature-point updates (particle, Butler-Volmer, SEI,
+// porosity) condensed into the global system, the concentration-dependent
+// electrolyte, the swelling of the electrode, the lithium-metal counter
+// electrode. Criterion: for every unconstrained row,
+// max |J_fd - J| <= 1e-5 max |J| (the local iterations are converged to
+// 1e-13, the differences taken with h = 1e-6 of each field's scale).
+#include <chemomech/physics/electrode_problem.h>
+
+#include <deal.II/base/mpi.h>
+
+#include <cmath>
+
+#include "test_tools.h"
+
+using namespace chemomech;
+using namespace dealii;
+
+template <int dim>
+double
+max_row_error(const std::string  &input,
+              const OperatingMode mode,
+              const double        value)
+{
+  ParameterHandler prm;
+  ElectrodeProblem<dim>::declare_parameters(prm);
+  ElectrodeProblem<dim>::apply_presets_from_string(prm, input);
+  prm.parse_input_from_string(input);
+  ElectrodeProblem<dim> problem(MPI_COMM_WORLD);
+  problem.parse_parameters(prm);
+  problem.set_operating_point(mode, value);
+  problem.setup();
+
+  // A non-trivial state: perturb every field by a few percent of its scale.
+  LA::MPI::Vector x  = problem.current_solution();
+  const auto     &cs = problem.get_zero_constraints();
+  for (const auto i : x.locally_owned_elements())
+    if (!cs.is_constrained(i))
+      x[i] = x[i] + 0.05 * problem.dof_scale(i) * std::sin(0.37 * i + 0.1);
+  x.compress(VectorOperation::insert);
+
+  problem.set_time_step(50.0);
+  problem.assemble(x, true);
+  const auto        &J = problem.jacobian();
+  const unsigned int n = x.size();
+  FullMatrix<double> Jfd(n, n), Ja(n, n);
+  for (unsigned int i = 0; i < n; ++i)
+    for (unsigned int k = 0; k < n; ++k)
+      Ja(i, k) = J.el(i, k);
+
+  for (unsigned int k = 0; k < n; ++k)
+    {
+      if (cs.is_constrained(k))
+        continue;
+      const double    h = 1e-6 * problem.dof_scale(k);
+      LA::MPI::Vector xp(x), xm(x);
+      xp[k] = xp[k] + h;
+      xm[k] = xm[k] - h;
+      xp.compress(VectorOperation::insert);
+      xm.compress(VectorOperation::insert);
+      problem.assemble(xp, false);
+      const LA::MPI::Vector rp = problem.residual_vector();
+      problem.assemble(xm, false);
+      const LA::MPI::Vector rm = problem.residual_vector();
+      for (unsigned int i = 0; i < n; ++i)
+        Jfd(i, k) = (rp[i] - rm[i]) / (2 * h);
+    }
+
+  double       worst = 0;
+  unsigned int wi = 0, wk = 0;
+  for (unsigned int i = 0; i < n; ++i)
+    {
+      if (cs.is_constrained(i))
+        continue;
+      double       row_max = 0, row_err = 0;
+      unsigned int kk = 0;
+      for (unsigned int k = 0; k < n; ++k)
+        if (!cs.is_constrained(k))
+          {
+            row_max = std::max(row_max, std::abs(Ja(i, k)));
+            if (std::abs(Ja(i, k) - Jfd(i, k)) > row_err)
+              {
+                row_err = std::abs(Ja(i, k) - Jfd(i, k));
+                kk      = k;
+              }
+          }
+      if (row_max > 0 && row_err / row_max > worst)
+        {
+          worst = row_err / row_max;
+          wi    = i;
+          wk    = kk;
+        }
+    }
+  std::cout << "  " << dim << "D, " << n << " unknowns: max row-relative error "
+            << worst << " (row " << wi << ", column " << wk
+            << ": J = " << Ja(wi, wk) << ", FD = " << Jfd(wi, wk) << ")\n";
+  return worst;
+}
+
+
+
+int
+main(int argc, char **argv)
+{
+  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
+  chemomech_test::Checks           check;
+
+  const std::string sei = "  subsection SEI\n"
+                          "    set Growth model = mixed\n"
+                          "    set Rate constant = 1e-14\n"
+                          "    set Solvent diffusivity = 1e-20\n"
+                          "    set Resistivity = 2e5\n"
+                          "  end\n";
+  const std::string common =
+    "set Model = electrode\n"
+    "subsection Output\n set Write VTU = false\n set Progress = false\nend\n"
+    "subsection Linear solver\n set Solver = direct\nend\n";
+
+  // 1D half cell: graphite with SEI, Valoen-Reimers electrolyte, lithium
+  // metal, mixture kinematics (porosity from tr eps(u)), free face.
+  const std::string half =
+    common +
+    "subsection Electrode geometry\n set Cell type = half cell\n"
+    " set Negative electrode cells = 4\n set Separator cells = 2\nend\n"
+    "subsection Negative electrode\n set Preset = graphite\n"
+    " set Initial stoichiometry = 0.3\n" +
+    sei +
+    " subsection Porosity\n  set Kinematics = mixture\n"
+    "  set Reference concentration = 9000\n end\n"
+    " subsection Representative particle\n  set Number of shells = 6\n"
+    "  set Diffusivity = 3e-14*(1+x)\n end\n"
+    "end\n";
+  check.near("1D half cell Jacobian (current)",
+             max_row_error<1>(half, OperatingMode::current, 20.0),
+             0.0,
+             1e-5,
+             1.0);
+
+  // 2D full cell, polynomial particle in the positive electrode, constant
+  // electrolyte, confined, voltage controlled.
+  const std::string full =
+    common +
+    "subsection Electrode geometry\n set Cell type = full cell\n"
+    " set Negative electrode cells = 2\n set Separator cells = 1\n"
+    " set Positive electrode cells = 2\n set Width cells = 1\nend\n"
+    "subsection Electrode mechanics\n set Confined = true\nend\n"
+    "subsection Electrolyte\n set Model = constant\nend\n"
+    "subsection Negative electrode\n set Initial stoichiometry = 0.7\n" +
+    sei +
+    " subsection Kinetics\n  set Open-circuit potential = 0.2 - 0.1*x\n end\n"
+    " subsection Representative particle\n  set Number of shells = 4\n end\n"
+    "end\n"
+    "subsection Positive electrode\n set Initial stoichiometry = 0.4\n"
+    " subsection Kinetics\n  set Maximum concentration = 50000\n"
+    "  set Open-circuit potential = 4.2 - 0.5*x\n end\n"
+    " subsection Representative particle\n  set Model = polynomial\n"
+    "  set Maximum concentration = 50000\n end\n"
+    " subsection Porosity\n  set Kinematics = mixture\n end\n"
+    "end\n";
+  check.near("2D full cell Jacobian (voltage)",
+             max_row_error<2>(full, OperatingMode::voltage, 3.9),
+             0.0,
+             1e-5,
+             1.0);
+  check.near("2D full cell Jacobian (current)",
+             max_row_error<2>(full, OperatingMode::current, -15.0),
+             0.0,
+             1e-5,
+             1.0);
+  return check.finish();
+}
