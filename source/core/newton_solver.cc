@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
+#include <sstream>
 
 namespace chemomech
 {
@@ -162,10 +164,11 @@ namespace chemomech
             return result;
           }
       }
-    result.failure_reason = "no convergence in " +
-                            std::to_string(max_iterations) +
-                            " iterations (last scaled update " +
-                            std::to_string(result.last_update_norm) + ")";
+    std::ostringstream reason;
+    reason << "no convergence in " << max_iterations
+           << " iterations (last scaled update " << std::setprecision(3)
+           << result.last_update_norm << ", tolerance " << tolerance << ")";
+    result.failure_reason = reason.str();
     return result;
   }
 } // namespace chemomech

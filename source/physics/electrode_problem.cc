@@ -186,6 +186,11 @@ namespace chemomech
     prm.set("Target stoichiometry change", "0.02");
     prm.leave_subsection();
     NewtonSolver::declare_parameters(prm);
+    // A step switch moves the potentials by many RT/F at once: the damped
+    // Newton method may need more iterations than in the particle model.
+    prm.enter_subsection("Newton");
+    prm.set("Maximum iterations", "30");
+    prm.leave_subsection();
     LinearSolver::declare_parameters(prm);
 
     prm.enter_subsection("Electrode mechanics");
@@ -242,15 +247,47 @@ namespace chemomech
 
 
 
+  namespace
+  {
+    /// The text of @p file with its "include" lines replaced by the text of
+    /// the included files (paths as ParameterHandler takes them: relative
+    /// to the working directory), to a depth of 10.
+    std::string
+    text_with_includes(const std::string &file, const unsigned int depth = 0)
+    {
+      std::ifstream in(file);
+      std::string   line, text;
+      while (std::getline(in, line))
+        {
+          const auto b = line.find_first_not_of(" \t");
+          if (depth < 10 && b != std::string::npos &&
+              line.compare(b, 8, "include ") == 0)
+            {
+              std::string name = line.substr(b + 8);
+              const auto  hash = name.find('#');
+              if (hash != std::string::npos)
+                name.erase(hash);
+              const auto e = name.find_last_not_of(" \t\r");
+              const auto f = name.find_first_not_of(" \t");
+              if (e != std::string::npos)
+                text +=
+                  text_with_includes(name.substr(f, e - f + 1), depth + 1);
+            }
+          else
+            text += line + '\n';
+        }
+      return text;
+    }
+  } // namespace
+
+
+
   template <int dim>
   void
   ElectrodeProblem<dim>::apply_presets(ParameterHandler  &prm,
                                        const std::string &input_file)
   {
-    std::ifstream      in(input_file);
-    std::ostringstream text;
-    text << in.rdbuf();
-    apply_presets_from_string(prm, text.str());
+    apply_presets_from_string(prm, text_with_includes(input_file));
   }
 
 
@@ -766,8 +803,10 @@ namespace chemomech
     old_solution = solution;
     time         = 0;
     // The integrals of the initial state.
-    time_step = 1;
+    time_step          = 1;
+    initial_evaluation = true;
     assemble(solution, false);
+    initial_evaluation = false;
   }
 
 
@@ -931,6 +970,7 @@ namespace chemomech
               // Local state: porosity, currents, swelling and derivatives
               // with respect to p = phi_s - phi_e, c_e, tr eps.
               double eps = separator_porosity, eps_old = separator_porosity;
+              double eps_now = separator_porosity;
               double eps_p = 0, eps_c = 0, eps_t = 0;
               double itot = 0, itot_p = 0, itot_c = 0;
               double sw = 0, sw_p = 0, sw_c = 0;
@@ -981,25 +1021,29 @@ namespace chemomech
                   sw_c =
                     s1 * r.d_average_concentration.d_delectrolyte_concentration;
 
-                  // Integrals and output.
+                  // Integrals and output: of the trial state, or of the
+                  // committed one for the initial state (no step taken).
+                  const ElectrodePointState &st =
+                    initial_evaluation ? *cs[q] : *ts[q];
+                  eps_now           = st.porosity;
                   const double cmax = up.max_concentration();
                   const double xs   = r.surface_concentration / cmax;
-                  const double xa   = r.average_concentration / cmax;
+                  const double xa   = up.average_concentration(st) / cmax;
                   const double xa0  = up.average_concentration(*cs[q]) / cmax;
-                  I.solid_lithium[e] += up.solid_lithium(*ts[q]) * JxW;
-                  I.lost_lithium[e] += ts[q]->lithium_lost * JxW;
+                  I.solid_lithium[e] += up.solid_lithium(st) * JxW;
+                  I.lost_lithium[e] += st.lithium_lost * JxW;
                   I.reaction_current[e] += itot * JxW;
                   I.sei_current[e] += r.volumetric_sei_current * JxW;
                   I.mean_stoichiometry[e] += xa * JxW;
                   region_volume[e] += JxW;
-                  I.porosity_mean += eps * JxW;
-                  I.porosity_min = std::min(I.porosity_min, eps);
-                  I.porosity_max = std::max(I.porosity_max, eps);
+                  I.porosity_mean += st.porosity * JxW;
+                  I.porosity_min = std::min(I.porosity_min, st.porosity);
+                  I.porosity_max = std::max(I.porosity_max, st.porosity);
                   if (mat->sei_growth)
                     {
-                      I.sei_thickness_mean += ts[q]->sei_thickness * JxW;
+                      I.sei_thickness_mean += st.sei_thickness * JxW;
                       I.sei_thickness_max =
-                        std::max(I.sei_thickness_max, ts[q]->sei_thickness);
+                        std::max(I.sei_thickness_max, st.sei_thickness);
                       sei_volume += JxW;
                     }
                   I.surface_x_min = std::min(I.surface_x_min, xs);
@@ -1021,7 +1065,7 @@ namespace chemomech
                   cell_avg[5] += r.sei_current * JxW;
                   cell_vol += JxW;
                 }
-              I.electrolyte_lithium += eps * ce * JxW;
+              I.electrolyte_lithium += eps_now * ce * JxW;
 
               // Electrolyte transport.
               const double fB  = std::pow(eps, 1 + b_e);
@@ -1280,9 +1324,11 @@ namespace chemomech
     local_failure = Utilities::MPI::max(failed ? 1 : 0, comm) == 1;
     if (local_failure)
       {
-        // Every rank throws, so that no rank waits in a collective call.
+        // A state at which a local update fails is outside the domain of
+        // the constitutive laws: a non-finite residual makes the Newton
+        // method damp its update (or reject the step at its start).
         failure_reason = failed ? failure : "local update failed on a rank";
-        throw std::runtime_error(failure_reason);
+        system_rhs     = std::numeric_limits<double>::quiet_NaN();
       }
   }
 
@@ -1320,6 +1366,8 @@ namespace chemomech
   double
   ElectrodeProblem<dim>::residual_norm() const
   {
+    if (local_failure)
+      return std::numeric_limits<double>::quiet_NaN();
     LA::MPI::Vector tmp(system_rhs);
     tmp.scale(inverse_diagonal);
     return tmp.linfty_norm();
@@ -1363,7 +1411,10 @@ namespace chemomech
       {
         // The last assembly of the Newton method is at its final iterate:
         // the trial state and the integrals belong to the solution.
+        failure_reason.clear();
         last_newton = newton.solve(*this, solution);
+        if (!last_newton.converged && !failure_reason.empty())
+          last_newton.failure_reason += "; " + failure_reason;
         return last_newton.converged;
       }
     catch (const std::exception &e)
@@ -1655,7 +1706,11 @@ namespace chemomech
             last_newton.failure_reason = "particle stoichiometry changed by " +
                                          std::to_string(last_integrals.max_dx);
           }
-        if (ok && protocol.limit_overshot(obs1))
+        // A limit overshot by a step shorter than 1e-3 of the first step
+        // after a switch is taken as reached (e.g. a limit met at once
+        // after a switch): the step is accepted and the protocol moves on.
+        if (ok && protocol.limit_overshot(obs1) &&
+            dt > 1e-3 * protocol.max_time_step_after_switch)
           {
             ok                    = false;
             const LimitCrossing c = protocol.find_crossing(obs0, obs1);
@@ -1701,8 +1756,8 @@ namespace chemomech
           const double tot = half ?
                                I.reaction_current[0] + I.counter_current :
                                I.reaction_current[0] + I.reaction_current[1];
-          charge_error =
-            tot / std::max(std::abs(obs1.current), 1e-6 * one_c_current);
+          // relative to the 1C current density (a rest has no current)
+          charge_error = tot / one_c_current;
         }
         accept_step();
         ++steps;

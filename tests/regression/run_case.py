@@ -71,7 +71,7 @@ if header_ref != header_new or len(ref) != len(new):
     print("0 passed, 1 failed")
     sys.exit(1)
 # Dimensionless error columns are judged on an absolute scale of 1.
-floor = {"lithium_balance_error": 1.0}
+floor = {"lithium_balance_error": 1.0, "charge_balance_error": 1.0}
 scale = [max(max(abs(row[k]) for row in ref), floor.get(h, 0.0)) or 1.0
          for k, h in enumerate(header_ref)]
 for name, rows in (("reference", ref), ("result", new)):

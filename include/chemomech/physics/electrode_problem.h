@@ -328,8 +328,10 @@ namespace chemomech
     double        time_step     = 1;
     double        time          = 0;
     bool          local_failure = false;
-    std::string   failure_reason;
-    NewtonResult  last_newton;
+    /// Whether assemble() reports the integrals of the committed state.
+    bool         initial_evaluation = false;
+    std::string  failure_reason;
+    NewtonResult last_newton;
 
     ElectrodeIntegrals last_integrals;
     double             one_c_current = 0;

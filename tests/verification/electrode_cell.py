@@ -1,0 +1,188 @@
+"""System-level checks of the porous-electrode model (Model = electrode):
+
+1. total lithium (particles + electrolyte + SEI, plus what the lithium-metal
+   counter electrode delivers) is conserved in every step to 1e-10 of the
+   total, in a half cell (CC, rest, CC) and a full cell (CC, rest, CC, CV);
+2. charge balance: the reaction currents of the two electrodes cancel (and
+   the counter electrode's current equals the working electrode's) to
+   1e-9 of the 1C current density, the current of a CC step equals the
+   imposed one and the voltage of a CV step the imposed one;
+3. a 3D slab with laterally uniform properties gives the voltage curve of
+   its 1D equivalent (mechanics included: lateral u.n = 0 makes the 3D
+   strain uniaxial) to 1e-9 V;
+4. the swelling law through the whole code path: with the fixed-volume
+   kinematics and no SEI the mean porosity of the electrode equals the
+   closed form eps_0 - eps_a beta (c_avg - c_ref) at every step;
+5. convergence of the voltage curve under mesh refinement (Q1, fixed time
+   steps): observed order >= 1.5 between successive refinements.
+"""
+import math
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+import common  # noqa: E402
+
+args = common.parse_args()
+check = common.Checks()
+
+half = """
+set Model = electrode
+set Dimension = %(dim)d
+subsection Electrode geometry
+  set Cell type = half cell
+  set Negative electrode thickness = 60e-6
+  set Separator thickness = 20e-6
+  set Negative electrode cells = %(nn)d
+  set Separator cells = %(ns)d
+  set Width cells = 1
+  set Depth cells = 1
+end
+subsection Negative electrode
+  set Preset = graphite
+  set Initial stoichiometry = 0.2
+  set SEI growth = %(sei)s
+  subsection Porosity
+    set Reference concentration = 6000
+    set Kinematics = %(kin)s
+  end
+  subsection Representative particle
+    set Number of shells = 8
+  end
+  subsection SEI
+    set Growth model = mixed
+    set Rate constant = 1e-12
+    set Solvent diffusivity = 1e-19
+  end
+end
+subsection Cycling
+  set Steps = %(steps)s
+end
+subsection Time stepping
+%(ts)s
+end
+subsection Linear solver
+  set Solver = direct
+end
+subsection Output
+  set Write VTU = false
+end
+"""
+default_steps = "CC discharge 1C until V<0.005 or t>600s; rest 300s; CC charge 2C until V>1.2 or t>300s"
+
+
+def half_cell(name, dim=1, nn=6, ns=2, sei="true", kin="mixture", steps=default_steps, ts=""):
+    out = common.run(args, name, half % dict(dim=dim, nn=nn, ns=ns, sei=sei, kin=kin,
+                                             steps=steps, ts=ts))
+    return common.read_csv(os.path.join(out, "statistics.csv"))
+
+
+full = """
+set Model = electrode
+set Dimension = 3
+subsection Electrode geometry
+  set Cell type = full cell
+  set Negative electrode thickness = 60e-6
+  set Separator thickness = 15e-6
+  set Positive electrode thickness = 50e-6
+  set Negative electrode cells = 4
+  set Separator cells = 1
+  set Positive electrode cells = 4
+  set Width cells = 1
+  set Depth cells = 1
+end
+subsection Negative electrode
+  set Preset = graphite
+  set Initial stoichiometry = 0.8
+  subsection Porosity
+    set Reference concentration = 26000
+    set Kinematics = mixture
+  end
+  subsection Representative particle
+    set Number of shells = 6
+  end
+  subsection SEI
+    set Growth model = mixed
+    set Solvent diffusivity = 1e-19
+  end
+end
+subsection Positive electrode
+  set Preset = NMC811
+  set Initial stoichiometry = 0.3
+  subsection Representative particle
+    set Model = polynomial
+  end
+end
+subsection Cycling
+  set Steps = CC discharge 1C until V<3.2 or t>900s; rest 120s; CC charge 1C until V>4.1 or t>900s; CV 4.0V until |I|<C/4 or t>600s
+end
+subsection Linear solver
+  set Solver = direct
+end
+subsection Output
+  set Write VTU = false
+end
+"""
+
+# 1, 2: conservation and charge balance
+h = half_cell("half_1d")
+f = common.read_csv(os.path.join(common.run(args, "full_3d", full), "statistics.csv"))
+for label, rows in (("half cell", h), ("full cell", f)):
+    worst = max(abs(r["lithium_balance_error"]) for r in rows)
+    check.near("%s: max lithium balance error per step (%d steps)" % (label, len(rows) - 1),
+               worst, 0.0, 1e-10, 1.0)
+    worst = max(abs(r["charge_balance_error"]) for r in rows)
+    check.near("%s: max charge imbalance / 1C current" % label, worst, 0.0, 1e-9, 1.0)
+    steps_seen = sorted(set(int(r["step"]) for r in rows[1:]))
+    check.true("%s: every protocol step ran" % label, len(steps_seen) >= 3,
+               "steps %s" % steps_seen)
+one_c = 96485.33212 * 0.75 * 33133.0 * 60e-6 / 3600  # graphite preset, 60 um
+cc = [r for r in h[1:] if int(r["step"]) == 1]
+check.near("half cell: CC current = 1C", max(abs(r["current"] - one_c) for r in cc),
+           0.0, 1e-9, one_c)
+cv = [r for r in f[1:] if int(r["step"]) == 4]
+check.true("full cell: CV step ran", len(cv) > 0)
+if cv:
+    check.near("full cell: CV voltage = 4.0 V", max(abs(r["voltage"] - 4.0) for r in cv),
+               0.0, 1e-9, 1.0)
+
+# 3: 3D slab = 1D
+h3 = half_cell("half_3d", dim=3)
+check.true("3D and 1D take the same steps", len(h3) == len(h), "%d vs %d rows" % (len(h3), len(h)))
+if len(h3) == len(h):
+    dv = max(abs(a["voltage"] - b["voltage"]) for a, b in zip(h, h3))
+    dt = max(abs(a["time"] - b["time"]) for a, b in zip(h, h3))
+    check.near("3D slab vs 1D: max voltage difference (V)", dv, 0.0, 1e-9, 1.0)
+    check.near("3D slab vs 1D: max time difference (s)", dt, 0.0, 1e-9, 1.0)
+    dp = max(abs(a["porosity_min"] - b["porosity_min"]) for a, b in zip(h, h3))
+    check.near("3D slab vs 1D: max porosity difference", dp, 0.0, 1e-9, 1.0)
+
+# 4: swelling law: eps = eps_0 - eps_a beta (c_avg - c_ref), graphite preset
+s = half_cell("swelling", sei="false", kin="fixed volume")
+eps0, eps_a, beta, cmax, cref = 0.25, 0.75, 3.1e-6, 33133.0, 6000.0
+worst = max(abs(r["porosity_mean"] - (eps0 - eps_a * beta * (r["soc"] * cmax - cref)))
+            for r in s)
+check.near("fixed-volume swelling: mean porosity vs closed form", worst, 0.0, 1e-10, 1.0)
+drop = s[0]["porosity_mean"] - min(r["porosity_mean"] for r in s)
+check.true("swelling closes pores during lithiation", drop > 1e-3, "drop %.4g" % drop)
+
+# 5: refinement, fixed time steps of 10 s, CC lithiation for 300 s
+ts = "  set Adaptive = false\n  set Initial time step = 10\n"
+volts = []
+for k, (nn, ns) in enumerate(((3, 1), (6, 2), (12, 4), (24, 8))):
+    rows = half_cell("refine_%d" % k, nn=nn, ns=ns, steps="CC discharge 1C until t>300s", ts=ts)
+    volts.append([r["voltage"] for r in rows])
+n = min(len(v) for v in volts)
+err = [max(abs(a - b) for a, b in zip(v[:n], volts[-1][:n])) for v in volts[:-1]]
+print("voltage differences to the finest mesh (V):", err)
+for k in range(len(err) - 1):
+    # against the finest solution the last difference is underestimated by
+    # 1/(2^p - 1); judge the first two ratios
+    if k + 1 < len(err) - 0:
+        order = math.log(err[k] / err[k + 1], 2)
+        if k + 1 < len(err) - 1:
+            check.true("refinement %d -> %d: observed order %.2f >= 1.5" % (k, k + 1, order),
+                       order >= 1.5)
+check.true("voltage converges under refinement", err[-1] < err[0] / 10,
+           "errors %s" % err)
+check.finish()
