@@ -1524,17 +1524,20 @@ namespace chemomech
         cell_data[k].reinit(triangulation->n_active_cells());
         for (unsigned int c = 0; c < cell_output[k].size(); ++c)
           cell_data[k][c] = cell_output[k][c];
-        data_out.add_data_vector(cell_data[k], cell_names[k]);
       }
+    // The separator's porosity (DataOut copies cell data when added).
+    for (const auto &cell : triangulation->active_cell_iterators())
+      if (cell->is_locally_owned() && !material_of(cell->material_id()))
+        cell_data[0][cell->active_cell_index()] =
+          static_cast<float>(separator_porosity);
+    for (unsigned int k = 0; k < 6; ++k)
+      data_out.add_data_vector(cell_data[k], cell_names[k]);
     Vector<float> region(triangulation->n_active_cells());
     Vector<float> rank(triangulation->n_active_cells());
     for (const auto &cell : triangulation->active_cell_iterators())
       if (cell->is_locally_owned())
         {
           region[cell->active_cell_index()] = cell->material_id();
-          if (!material_of(cell->material_id()))
-            cell_data[0][cell->active_cell_index()] =
-              static_cast<float>(separator_porosity);
         }
     rank = static_cast<float>(Utilities::MPI::this_mpi_process(comm));
     data_out.add_data_vector(region, "material_id");

@@ -23,6 +23,22 @@ cases = [
     ("missing mesh", "subsection Geometry\n set Shape = gmsh\n set Mesh file = nowhere.msh\nend\n",
      ["Geometry/Mesh file", "nowhere.msh"]),
 ]
+# The electrode model (Model = electrode).
+E = "set Model = electrode\n"
+cases += [
+    ("electrode x0 > 1", E + "subsection Negative electrode\n set Initial stoichiometry = 1.5\nend\n",
+     ["Negative electrode/Initial stoichiometry", "(0, 1)"]),
+    ("electrode rate constant", E + "subsection Positive electrode\n subsection Kinetics\n"
+     "  set Rate constant = -1\n end\nend\n", ["Positive electrode/Kinetics/Rate constant"]),
+    ("electrode bdf2", E + "subsection Time stepping\n set Scheme = bdf2\nend\n",
+     ["Time stepping/Scheme", "bdf1"]),
+    ("electrode bad step", E + "subsection Cycling\n set Steps = CC sideways 1C until V<3\nend\n",
+     ["Cycling/Steps", "sideways"]),
+    ("electrode unknown preset", E + "subsection Negative electrode\n set Preset = unobtainium\nend\n",
+     ["Negative electrode/Preset", "unobtainium"]),
+    ("electrode separator porosity", E + "subsection Separator\n set Porosity = 1.2\nend\n",
+     ["Separator/Porosity", "(0, 1)"]),
+]
 for name, text, needles in cases:
     out = os.path.join(args.workdir, name.replace(" ", "_"))
     shutil.rmtree(out, ignore_errors=True)
@@ -39,4 +55,9 @@ for name, text, needles in cases:
 r = subprocess.run([args.chemomech, "--print-parameters"], stdout=subprocess.PIPE, text=True)
 check.true("--print-parameters lists documented parameters with units",
            r.returncode == 0 and "Units: mol/m^3" in r.stdout and "set Young's modulus" in r.stdout)
+r = subprocess.run([args.chemomech, "--print-parameters", "prm", "electrode"],
+                   stdout=subprocess.PIPE, text=True)
+check.true("--print-parameters prm electrode lists the electrode model's parameters",
+           r.returncode == 0 and "subsection Negative electrode" in r.stdout
+           and "set Steps" in r.stdout and "Units: S/m" in r.stdout)
 check.finish()

@@ -1,0 +1,65 @@
+"""End to end, electrode model: the full-cell example shortened (one short
+cycle) on 2 ranks with VTU output; the .pvd/.pvtu are read back with VTK and
+checked for the fields of the issue (c_e, phi_e, phi_s, u, porosity, SEI
+thickness, surface stoichiometry and stress, intercalation and SEI currents)
+with physical value ranges; plot_cycling.py must turn the CSVs into a PNG and
+cycles.csv must have its row."""
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+import common  # noqa: E402
+
+args = common.parse_args()
+check = common.Checks()
+source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+text = "include %s/prm/full_cell_aging.prm\n" % source + """
+subsection Electrode geometry
+  set Negative electrode cells = 4
+  set Separator cells = 1
+  set Positive electrode cells = 4
+  set Width cells = 2
+end
+subsection Cycling
+  set Steps = CC discharge 2C until V<2.5 or t>600s; rest 60s; CC charge 2C until V>4.2 or t>600s
+  set Number of cycles = 1
+end
+subsection Output
+  set VTU interval = 5
+end
+"""
+out = common.run(args, "full_cell", text, np=2)
+pvd = os.path.join(out, "solution.pvd")
+check.true("solution.pvd written", os.path.exists(pvd))
+
+import vtk  # noqa: E402
+from vtk.util.numpy_support import vtk_to_numpy  # noqa: E402
+
+files = sorted(f for f in os.listdir(out) if f.endswith(".pvtu"))
+check.true("several .pvtu time steps", len(files) >= 3, "%d files" % len(files))
+reader = vtk.vtkXMLPUnstructuredGridReader()
+reader.SetFileName(os.path.join(out, files[-1]))
+reader.Update()
+grid = reader.GetOutput()
+point_fields = {"electrolyte_concentration": (100, 5000), "electrolyte_potential": (-1, 1),
+                "solid_potential": (-0.1, 4.5), "displacement": (-1e-5, 1e-5)}
+cell_fields = {"porosity": (0.01, 0.6), "sei_thickness": (0, 1e-6),
+               "surface_stoichiometry": (0, 1), "surface_hydrostatic_stress": (-1e10, 1e10),
+               "intercalation_current_density": (-50, 50), "sei_current_density": (-1, 0)}
+for name, (lo, hi) in list(point_fields.items()) + list(cell_fields.items()):
+    # deal.II writes cell data as piecewise constant point data of its patches
+    arr = grid.GetPointData().GetArray(name) or grid.GetCellData().GetArray(name)
+    check.true("field %s present" % name, arr is not None)
+    if arr is not None:
+        v = vtk_to_numpy(arr)
+        check.true("field %s in [%g, %g]" % (name, lo, hi), v.min() >= lo and v.max() <= hi,
+                   "range [%g, %g]" % (v.min(), v.max()))
+rows = common.read_csv(os.path.join(out, "cycles.csv"))
+check.true("cycles.csv has the cycle", len(rows) == 1 and rows[0]["discharge_capacity"] > 0)
+p = subprocess.run([sys.executable, os.path.join(source, "scripts", "plot_cycling.py"), out])
+png = os.path.join(out, "cycling.png")
+check.true("plot_cycling.py wrote a PNG",
+           p.returncode == 0 and os.path.exists(png) and os.path.getsize(png) > 10000)
+check.true("status completed", open(os.path.join(out, "status.txt")).read().startswith("completed"))
+check.finish()
