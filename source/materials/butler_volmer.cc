@@ -9,6 +9,30 @@ namespace chemomech
 {
   namespace
   {
+    /// U(x) from an expression, "table: x:U, ..." or "file: NAME".
+    void
+    set_ocp(ScalarFunctionOfX &f,
+            const std::string &name,
+            const std::string &text)
+    {
+      const auto        b = text.find_first_not_of(" \t");
+      const std::string t = (b == std::string::npos) ? text : text.substr(b);
+      if (t.rfind("table:", 0) == 0)
+        f.set_table(name, t.substr(6));
+      else if (t.rfind("file:", 0) == 0)
+        {
+          std::string file = t.substr(5);
+          file.erase(0, file.find_first_not_of(" \t"));
+          file.erase(file.find_last_not_of(" \t\r") + 1);
+          f.set_table_file(name, file);
+        }
+      else
+        f.set_expression(name, text);
+    }
+  } // namespace
+
+  namespace
+  {
     constexpr double solid_floor       = 1e-9; // fraction of c_max
     constexpr double electrolyte_floor = 1e-6; // mol/m^3
 
@@ -62,8 +86,10 @@ namespace chemomech
     prm.declare_entry("Open-circuit potential",
                       "4.0",
                       dealii::Patterns::Anything(),
-                      "U(x) vs Li/Li+ as a number or a muparser expression in "
-                      "the stoichiometry x. Units: V. Range: finite on [0,1].");
+                      "U(x) vs Li/Li+ as a number, a muparser expression in "
+                      "the stoichiometry x, 'table: x1:U1, x2:U2, ...' "
+                      "(linear interpolation, x increasing) or 'file: NAME' "
+                      "(two columns x, U). Units: V. Range: finite on [0,1].");
     prm.leave_subsection();
   }
 
@@ -82,10 +108,10 @@ namespace chemomech
     anodic_transfer_coefficient = prm.get_double("Anodic transfer coefficient");
     cathodic_transfer_coefficient =
       prm.get_double("Cathodic transfer coefficient");
-    max_concentration = prm.get_double("Maximum concentration");
-    ocp.set_expression(s + "Open-circuit potential",
-                       prm.get("Open-circuit potential"));
+    max_concentration          = prm.get_double("Maximum concentration");
+    const std::string ocp_text = prm.get("Open-circuit potential");
     prm.leave_subsection();
+    set_ocp(ocp, s + "Open-circuit potential", ocp_text);
 
     const auto o = Bound::open;
     const auto c = Bound::closed;
@@ -128,7 +154,7 @@ namespace chemomech
   void
   ButlerVolmer::set_open_circuit_potential(const std::string &expression)
   {
-    ocp.set_expression("Kinetics/Open-circuit potential", expression);
+    set_ocp(ocp, "Kinetics/Open-circuit potential", expression);
   }
 
 

@@ -513,6 +513,20 @@ main(int argc, char **argv)
                  bv.evaluate_at_overpotential(eta, ce, cs).current,
                  2 * i0 * std::sinh(F * eta / (2 * RT)),
                  1e-12);
+    // OCP as a table: linear interpolation and the segment's slope
+    {
+      ButlerVolmer tb;
+      tb.max_concentration = 30000;
+      tb.set_open_circuit_potential("table: 0:1.0, 0.5:0.2, 1:0.1");
+      check.near("tabulated U at x = 0.25 (linear interpolation)",
+                 tb.open_circuit_potential(0.25 * 30000),
+                 0.6,
+                 1e-14);
+      check.near("tabulated U at x = 0.75",
+                 tb.open_circuit_potential(0.75 * 30000),
+                 0.15,
+                 1e-14);
+    }
     // derivatives, asymmetric coefficients, with the graphite OCP
     bv.anodic_transfer_coefficient   = 0.3;
     bv.cathodic_transfer_coefficient = 0.7;
