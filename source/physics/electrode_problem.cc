@@ -1,6 +1,7 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
+#include <chemomech/io/run_status.h>
 #include <chemomech/physics/electrode_problem.h>
 
 #include <deal.II/base/quadrature_lib.h>
@@ -37,30 +38,6 @@ namespace chemomech
     field_of_component(const unsigned int comp)
     {
       return std::min(comp, u_comp);
-    }
-
-    std::string
-    format_duration(const double seconds)
-    {
-      if (!std::isfinite(seconds) || seconds < 0)
-        return "--:--:--";
-      const long         s = static_cast<long>(seconds + 0.5);
-      std::ostringstream o;
-      o << s / 3600 << ':' << std::setw(2) << std::setfill('0') << (s / 60) % 60
-        << ':' << std::setw(2) << std::setfill('0') << s % 60;
-      return o.str();
-    }
-
-    void
-    write_status(const std::string &dir,
-                 const std::string &text,
-                 const MPI_Comm     comm)
-    {
-      if (Utilities::MPI::this_mpi_process(comm) == 0)
-        {
-          std::ofstream out(dir + "/status.txt");
-          out << text << '\n';
-        }
     }
 
     /// Reads the value of "set name = value" in subsection path @p sub
@@ -1559,7 +1536,9 @@ namespace chemomech
     catch (const std::exception &e)
       {
         if (std::filesystem::exists(output_directory + "/status.txt"))
-          write_status(output_directory, "failed: " + user_message(e), comm);
+          write_run_status(output_directory,
+                           "failed: " + user_message(e),
+                           comm);
         throw;
       }
   }
@@ -1575,7 +1554,7 @@ namespace chemomech
     if (root)
       std::filesystem::create_directories(output_directory);
     MPI_Barrier(comm);
-    write_status(output_directory, "running", comm);
+    write_run_status(output_directory, "running", comm);
     if (root)
       {
         std::ofstream out(output_directory + "/parameters_used.prm");
@@ -1868,7 +1847,7 @@ namespace chemomech
           << (write_vtu ? ", " + output_directory + "/solution.pvd" :
                           std::string())
           << "\n";
-    write_status(output_directory, "completed: " + stop_reason, comm);
+    write_run_status(output_directory, "completed: " + stop_reason, comm);
   }
 
 

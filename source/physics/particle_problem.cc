@@ -2,6 +2,7 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
 #include <chemomech/io/performance_report.h>
+#include <chemomech/io/run_status.h>
 #include <chemomech/physics/particle_problem.h>
 #include <chemomech/postprocess/stress_measures.h>
 #include <chemomech/postprocess/stress_postprocessor.h>
@@ -30,35 +31,6 @@
 namespace chemomech
 {
   using namespace dealii;
-
-  namespace
-  {
-    /// Seconds as h:mm:ss.
-    std::string
-    format_duration(const double seconds)
-    {
-      if (!std::isfinite(seconds) || seconds < 0)
-        return "--:--:--";
-      const long         s = static_cast<long>(seconds + 0.5);
-      std::ostringstream o;
-      o << s / 3600 << ':' << std::setw(2) << std::setfill('0') << (s / 60) % 60
-        << ':' << std::setw(2) << std::setfill('0') << s % 60;
-      return o.str();
-    }
-
-    /// Writes the status file that tells a finished run from an aborted one.
-    void
-    write_status(const std::string &dir,
-                 const std::string &text,
-                 const MPI_Comm     comm)
-    {
-      if (Utilities::MPI::this_mpi_process(comm) == 0)
-        {
-          std::ofstream out(dir + "/status.txt");
-          out << text << '\n';
-        }
-    }
-  } // namespace
 
 
 
@@ -1249,7 +1221,9 @@ namespace chemomech
       {
         // Mark the output as not a result; main() prints the message.
         if (std::filesystem::exists(output_directory + "/status.txt"))
-          write_status(output_directory, "failed: " + user_message(e), comm);
+          write_run_status(output_directory,
+                           "failed: " + user_message(e),
+                           comm);
         throw;
       }
   }
@@ -1265,7 +1239,7 @@ namespace chemomech
     if (root)
       std::filesystem::create_directories(output_directory);
     MPI_Barrier(comm);
-    write_status(output_directory, "running", comm);
+    write_run_status(output_directory, "running", comm);
     if (root)
       {
         std::ofstream out(output_directory + "/parameters_used.prm");
@@ -1505,7 +1479,7 @@ namespace chemomech
             << " s), solves " << ls.solve_seconds << " s (rank 0)\n";
     }
     write_performance_report(step, rejected);
-    write_status(output_directory, "completed: " + stop_reason, comm);
+    write_run_status(output_directory, "completed: " + stop_reason, comm);
     timer->print_wall_time_statistics(comm);
   }
 
