@@ -14,7 +14,9 @@
    kinematics and no SEI the mean porosity of the electrode equals the
    closed form eps_0 - eps_a beta (c_avg - c_ref) at every step;
 5. convergence of the voltage curve under mesh refinement (Q1, fixed time
-   steps): observed order >= 1.5 between successive refinements.
+   steps): observed order >= 1.5 between successive refinements;
+6. the gmsh slab meshes/half_cell_slab.msh gives the voltage curve of the
+   built-in mesh with the same cells to 1e-9 V.
 """
 import math
 import os
@@ -185,4 +187,25 @@ for k in range(len(err) - 1):
                        order >= 1.5)
 check.true("voltage converges under refinement", err[-1] < err[0] / 10,
            "errors %s" % err)
+# 6: gmsh mesh = built-in mesh with the same layout (7 + 3 cells, 2 x 2)
+source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+geo = """
+subsection Electrode geometry
+  set Negative electrode thickness = 70e-6
+  set Separator thickness = 25e-6
+  set Width = 20e-6
+  set Depth = 20e-6
+%s
+end
+"""
+base = half % dict(dim=3, nn=7, ns=3, sei="true", kin="mixture",
+                   steps="CC discharge 1C until V<0.005 or t>300s", ts="")
+g = common.read_csv(os.path.join(common.run(args, "gmsh", base + geo % (
+    "  set Mesh = gmsh\n  set Mesh file = %s/meshes/half_cell_slab.msh" % source)), "statistics.csv"))
+b = common.read_csv(os.path.join(common.run(args, "built_in", base + geo % (
+    "  set Width cells = 2\n  set Depth cells = 2")), "statistics.csv"))
+check.true("gmsh and built-in mesh take the same steps", len(g) == len(b))
+if len(g) == len(b):
+    check.near("gmsh vs built-in mesh: max voltage difference (V)",
+               max(abs(x["voltage"] - y["voltage"]) for x, y in zip(g, b)), 0.0, 1e-9, 1.0)
 check.finish()
