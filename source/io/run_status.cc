@@ -1,8 +1,10 @@
+#include <chemomech/core/error_messages.h>
 #include <chemomech/io/run_status.h>
 
 #include <deal.II/base/mpi.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
@@ -19,6 +21,36 @@ namespace chemomech
         std::ofstream out(directory + "/status.txt");
         out << text << '\n';
       }
+  }
+
+
+
+  void
+  start_run_output(const std::string              &directory,
+                   const dealii::ParameterHandler &prm,
+                   const MPI_Comm                  comm)
+  {
+    const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    if (root)
+      std::filesystem::create_directories(directory);
+    MPI_Barrier(comm);
+    write_run_status(directory, "running", comm);
+    if (root)
+      {
+        std::ofstream out(directory + "/parameters_used.prm");
+        prm.print_parameters(out, dealii::ParameterHandler::PRM);
+      }
+  }
+
+
+
+  void
+  mark_run_failed(const std::string    &directory,
+                  const std::exception &e,
+                  const MPI_Comm        comm)
+  {
+    if (std::filesystem::exists(directory + "/status.txt"))
+      write_run_status(directory, "failed: " + user_message(e), comm);
   }
 
 

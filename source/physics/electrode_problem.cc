@@ -769,18 +769,11 @@ namespace chemomech
               }
         }
     solution.compress(VectorOperation::insert);
-    if (mode == OperatingMode::voltage)
-      constraints.distribute(solution);
-    else
-      {
-        // keep the terminal where it is; ground / inactive DoFs from the
-        // constraints
-        constraints.distribute(solution);
-      }
+    constraints.distribute(solution);
     old_solution = solution;
     time         = 0;
     // The integrals of the initial state.
-    time_step          = 1;
+    set_time_step(1);
     initial_evaluation = true;
     assemble(solution, false);
     initial_evaluation = false;
@@ -824,8 +817,8 @@ namespace chemomech
     TimerOutput::Scope t(*timer,
                          with_jacobian ? "assemble Jacobian" :
                                          "assemble residual");
-    ghosted     = evaluation_point;
-    ghosted_old = old_solution;
+    // (ghosted_old is imported once per step, in set_time_step())
+    ghosted = evaluation_point;
     if (with_jacobian)
       system_matrix = 0;
     system_rhs = 0;
@@ -1535,10 +1528,8 @@ namespace chemomech
       }
     catch (const std::exception &e)
       {
-        if (std::filesystem::exists(output_directory + "/status.txt"))
-          write_run_status(output_directory,
-                           "failed: " + user_message(e),
-                           comm);
+        // Mark the output as not a result; main() prints the message.
+        mark_run_failed(output_directory, e, comm);
         throw;
       }
   }
@@ -1551,15 +1542,7 @@ namespace chemomech
   {
     const auto wall_start = std::chrono::steady_clock::now();
     const bool root       = Utilities::MPI::this_mpi_process(comm) == 0;
-    if (root)
-      std::filesystem::create_directories(output_directory);
-    MPI_Barrier(comm);
-    write_run_status(output_directory, "running", comm);
-    if (root)
-      {
-        std::ofstream out(output_directory + "/parameters_used.prm");
-        prm.print_parameters(out, ParameterHandler::PRM);
-      }
+    start_run_output(output_directory, prm, comm);
 
     // The first step's operating point before the initial state, so that a
     // CV start is consistent.

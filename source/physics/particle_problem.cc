@@ -1220,10 +1220,7 @@ namespace chemomech
     catch (const std::exception &e)
       {
         // Mark the output as not a result; main() prints the message.
-        if (std::filesystem::exists(output_directory + "/status.txt"))
-          write_run_status(output_directory,
-                           "failed: " + user_message(e),
-                           comm);
+        mark_run_failed(output_directory, e, comm);
         throw;
       }
   }
@@ -1236,15 +1233,7 @@ namespace chemomech
   {
     const auto wall_start = std::chrono::steady_clock::now();
     const bool root       = Utilities::MPI::this_mpi_process(comm) == 0;
-    if (root)
-      std::filesystem::create_directories(output_directory);
-    MPI_Barrier(comm);
-    write_run_status(output_directory, "running", comm);
-    if (root)
-      {
-        std::ofstream out(output_directory + "/parameters_used.prm");
-        prm.print_parameters(out, ParameterHandler::PRM);
-      }
+    start_run_output(output_directory, prm, comm);
 
     setup();
     const bool coupled = material.stress_enhanced_diffusion;

@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "jacobian_check.h"
 #include "test_tools.h"
 
 using namespace chemomech;
@@ -33,50 +34,10 @@ max_row_error(const std::string &input)
   x.compress(VectorOperation::insert);
 
   problem.set_time_step(20.0, true);
-  problem.assemble(x, true);
-  const auto        &J = problem.jacobian();
-  const unsigned int n = x.size();
-  FullMatrix<double> Jfd(n, n), Ja(n, n);
-  for (unsigned int i = 0; i < n; ++i)
-    for (unsigned int k = 0; k < n; ++k)
-      Ja(i, k) = J.el(i, k);
-
-  for (unsigned int k = 0; k < n; ++k)
-    {
-      if (cs.is_constrained(k))
-        continue;
-      const double    h = 1e-6 * problem.dof_scale(k);
-      LA::MPI::Vector xp(x), xm(x);
-      xp[k] = xp[k] + h;
-      xm[k] = xm[k] - h;
-      xp.compress(VectorOperation::insert);
-      xm.compress(VectorOperation::insert);
-      problem.assemble(xp, false);
-      const LA::MPI::Vector rp = problem.residual_vector();
-      problem.assemble(xm, false);
-      const LA::MPI::Vector rm = problem.residual_vector();
-      for (unsigned int i = 0; i < n; ++i)
-        Jfd(i, k) = (rp[i] - rm[i]) / (2 * h);
-    }
-
-  double worst = 0;
-  for (unsigned int i = 0; i < n; ++i)
-    {
-      if (cs.is_constrained(i))
-        continue;
-      double row_max = 0, row_err = 0;
-      for (unsigned int k = 0; k < n; ++k)
-        if (!cs.is_constrained(k))
-          {
-            row_max = std::max(row_max, std::abs(Ja(i, k)));
-            row_err = std::max(row_err, std::abs(Ja(i, k) - Jfd(i, k)));
-          }
-      if (row_max > 0)
-        worst = std::max(worst, row_err / row_max);
-    }
-  std::cout << "  " << dim << "D, " << n << " unknowns: max row-relative error "
-            << worst << "\n";
-  return worst;
+  return chemomech_test::max_row_relative_jacobian_error(problem,
+                                                         x,
+                                                         std::to_string(dim) +
+                                                           "D");
 }
 
 

@@ -6,6 +6,9 @@
 #ifndef chemomech_io_run_status_h
 #define chemomech_io_run_status_h
 
+#include <deal.II/base/parameter_handler.h>
+
+#include <exception>
 #include <mpi.h>
 #include <string>
 
@@ -19,6 +22,24 @@ namespace chemomech
   write_run_status(const std::string &directory,
                    const std::string &text,
                    const MPI_Comm     comm);
+
+  /**
+   * @brief Starts a run's output: creates @p directory, marks it "running"
+   * and writes @p prm to parameters_used.prm (rank 0; collective).
+   */
+  void
+  start_run_output(const std::string              &directory,
+                   const dealii::ParameterHandler &prm,
+                   const MPI_Comm                  comm);
+
+  /**
+   * @brief Marks a started run as "failed: <message of @p e>" so that its
+   * output is not taken for a result (nothing if the run never started).
+   */
+  void
+  mark_run_failed(const std::string    &directory,
+                  const std::exception &e,
+                  const MPI_Comm        comm);
 
   /// @p seconds as h:mm:ss ("--:--:--" if negative or not finite).
   std::string
