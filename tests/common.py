@@ -8,6 +8,31 @@ import subprocess
 import sys
 
 
+# Linear-solver snippets appended to a parameter text: the parallel direct
+# solver, GMRES with the block preconditioner, and the settings that make
+# GMRES counts measure the preconditioner alone (fixed reduction 1e-8, a
+# fresh preconditioner per solve, no forcing term).
+DIRECT_SOLVER = """
+subsection Linear solver
+  set Solver = direct
+end
+"""
+GMRES_BLOCK = """
+subsection Linear solver
+  set Solver         = gmres
+  set Preconditioner = block
+end
+"""
+FIXED_REDUCTION = """
+subsection Linear solver
+  set Relative tolerance   = 1e-8
+  set Reuse preconditioner = false
+end
+subsection Newton
+  set Forcing term = none
+end
+"""
+
 def parse_args(extra=None):
     p = argparse.ArgumentParser()
     p.add_argument("--chemomech", required=True)

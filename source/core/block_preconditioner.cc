@@ -93,7 +93,8 @@ namespace chemomech
                                        settings[f].type,
                                        settings[f].block_size,
                                        settings[f].coordinates,
-                                       settings[f].elliptic);
+                                       settings[f].elliptic,
+                                       settings[f].smoother);
       }
     initialized = true;
   }

@@ -8,7 +8,9 @@
 
 #  include <petscpc.h>
 #else
+#  include <deal.II/lac/solver_control.h>
 #  include <deal.II/lac/trilinos_precondition.h>
+#  include <deal.II/lac/trilinos_solver.h>
 
 #  include <ml_MultiLevelPreconditioner.h>
 #endif
@@ -24,9 +26,11 @@ namespace chemomech
       return FieldPreconditionerType::ilu;
     if (name == "jacobi")
       return FieldPreconditionerType::jacobi;
+    if (name == "direct")
+      return FieldPreconditionerType::direct;
     AssertThrow(false,
                 dealii::ExcMessage("unknown preconditioner '" + name +
-                                   "' (allowed: amg, ilu, jacobi)"));
+                                   "' (allowed: amg, ilu, jacobi, direct)"));
     return FieldPreconditionerType::ilu;
   }
 
@@ -55,6 +59,9 @@ namespace chemomech
     std::unique_ptr<dealii::TrilinosWrappers::PreconditionBase> prec;
     // Rigid-body modes, one column after the other; ML keeps a pointer.
     std::vector<double> null_space;
+    // Exact block solve (the solver keeps a reference to its control).
+    dealii::SolverControl                                   direct_control;
+    std::unique_ptr<dealii::TrilinosWrappers::SolverDirect> direct;
 #endif
   };
 
@@ -78,7 +85,8 @@ namespace chemomech
                                   const FieldPreconditionerType type,
                                   const unsigned int            block_size,
                                   const std::vector<double>    &coordinates,
-                                  const bool                    elliptic)
+                                  const bool                    elliptic,
+                                  const AmgSmoother             smoother)
   {
     impl                = std::make_unique<Implementation>();
     const MPI_Comm comm = block.get_mpi_communicator();
@@ -121,6 +129,21 @@ namespace chemomech
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
               ierr = PCSetType(impl->pc, PCGAMG);
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              if (smoother == AmgSmoother::symmetric_gauss_seidel)
+                {
+                  // SOR (symmetric, per rank) on the levels, through this
+                  // PC's own options prefix.
+                  ierr = PCSetOptionsPrefix(impl->pc, "chemomech_sgs_");
+                  AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+                  PetscOptionsSetValue(nullptr,
+                                       "-chemomech_sgs_mg_levels_ksp_type",
+                                       "richardson");
+                  PetscOptionsSetValue(nullptr,
+                                       "-chemomech_sgs_mg_levels_pc_type",
+                                       "sor");
+                  ierr = PCSetFromOptions(impl->pc);
+                  AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+                }
               ierr = PCSetUp(impl->pc);
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
             }
@@ -138,6 +161,20 @@ namespace chemomech
         case FieldPreconditionerType::jacobi:
           impl->prec = std::make_unique<PW::PreconditionJacobi>(block);
           break;
+          case FieldPreconditionerType::direct: {
+            Mat A = const_cast<LA::MPI::SparseMatrix &>(block).petsc_matrix();
+            PetscErrorCode ierr = PCCreate(comm, &impl->pc);
+            AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+            ierr = PCSetOperators(impl->pc, A, A);
+            AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+            ierr = PCSetType(impl->pc, PCLU);
+            AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+            ierr = PCFactorSetMatSolverType(impl->pc, MATSOLVERMUMPS);
+            AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+            ierr = PCSetUp(impl->pc);
+            AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+            break;
+          }
       }
 #else
     namespace TW = dealii::TrilinosWrappers;
@@ -161,7 +198,10 @@ namespace chemomech
                 list.set("max levels", 10);
                 list.set("aggregation: type", "Uncoupled");
                 list.set("aggregation: threshold", 1e-4);
-                list.set("smoother: type", "Chebyshev");
+                list.set("smoother: type",
+                         smoother == AmgSmoother::chebyshev ?
+                           "Chebyshev" :
+                           "symmetric Gauss-Seidel");
                 list.set("smoother: sweeps", 2);
                 list.set("smoother: pre or post", "both");
                 list.set("coarse: type", "Amesos-KLU");
@@ -177,6 +217,8 @@ namespace chemomech
               {
                 TW::PreconditionAMG::AdditionalData data;
                 data.elliptic = elliptic;
+                if (smoother == AmgSmoother::symmetric_gauss_seidel)
+                  data.smoother_type = "symmetric Gauss-Seidel";
                 amg->initialize(block, data);
               }
             impl->prec = std::move(amg);
@@ -192,6 +234,15 @@ namespace chemomech
             auto jacobi = std::make_unique<TW::PreconditionJacobi>();
             jacobi->initialize(block);
             impl->prec = std::move(jacobi);
+            break;
+          }
+          case FieldPreconditionerType::direct: {
+            // KLU (the block is gathered on one rank): robust for the
+            // unsymmetric blocks, meant for small problems.
+            TW::SolverDirect::AdditionalData data(false, "Amesos_Klu");
+            impl->direct =
+              std::make_unique<TW::SolverDirect>(impl->direct_control, data);
+            impl->direct->initialize(block);
             break;
           }
       }
@@ -212,6 +263,12 @@ namespace chemomech
                                             static_cast<const Vec &>(src),
                                             static_cast<const Vec &>(dst));
         AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+        return;
+      }
+#else
+    if (impl->direct)
+      {
+        impl->direct->solve(dst, src);
         return;
       }
 #endif

@@ -95,19 +95,23 @@ namespace chemomech
                       "amg: algebraic multigrid on the whole matrix.");
     prm.declare_entry("Elasticity block",
                       "amg",
-                      dealii::Patterns::Selection("amg|ilu|jacobi"),
+                      dealii::Patterns::Selection("amg|ilu|jacobi|direct"),
                       "Block preconditioner of the displacement block. amg: "
                       "smoothed-aggregation multigrid with the rigid-body "
                       "modes as near-null space (ML with Trilinos, GAMG with "
-                      "PETSc).");
+                      "PETSc). direct: sparse LU of the block (KLU with "
+                      "Trilinos, MUMPS with PETSc), for small problems and "
+                      "to tell the block splitting from the block "
+                      "preconditioners.");
     prm.declare_entry("Transport block",
                       "amg",
-                      dealii::Patterns::Selection("amg|ilu|jacobi"),
+                      dealii::Patterns::Selection("amg|ilu|jacobi|direct"),
                       "Block preconditioner of the concentration block "
-                      "(storage + diffusion).");
+                      "(storage + diffusion); in the electrode model of each "
+                      "of the phi_s, phi_e and c_e blocks.");
     prm.declare_entry("Projection block",
                       "ilu",
-                      dealii::Patterns::Selection("amg|ilu|jacobi"),
+                      dealii::Patterns::Selection("amg|ilu|jacobi|direct"),
                       "Block preconditioner of the hydrostatic-stress block "
                       "(a mass matrix).");
     prm.declare_entry("Reuse preconditioner",

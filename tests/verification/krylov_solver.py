@@ -16,7 +16,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from common import Checks, parse_args, read_csv, run  # noqa: E402
+from common import (DIRECT_SOLVER, FIXED_REDUCTION, GMRES_BLOCK, Checks,  # noqa: E402
+                    parse_args, read_csv, run)
 
 args = parse_args()
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -36,17 +37,8 @@ subsection Output
   set Line-out times  =
 end
 """
-direct = """
-subsection Linear solver
-  set Solver = direct
-end
-"""
-gmres = """
-subsection Linear solver
-  set Solver         = gmres
-  set Preconditioner = block
-end
-"""
+direct = DIRECT_SOLVER
+gmres = GMRES_BLOCK
 
 # 1. Accuracy against the direct solver.
 direct = read_csv(os.path.join(run(args, "direct", base % (example, 2, 300) + direct, np=2), "statistics.csv"))
@@ -66,15 +58,7 @@ print("GMRES: %d Krylov iterations in %d Newton iterations (%.1f per Newton iter
       % (its, newton, its / newton))
 
 # 2. Iterations per solve under refinement.
-fixed = gmres + """
-subsection Linear solver
-  set Relative tolerance   = 1e-8
-  set Reuse preconditioner = false
-end
-subsection Newton
-  set Forcing term = none
-end
-"""
+fixed = gmres + FIXED_REDUCTION
 per_solve = {}
 for level in (2, 3):
     rows = read_csv(os.path.join(run(args, "level%d" % level, base % (example, level, 3) + fixed, np=2),

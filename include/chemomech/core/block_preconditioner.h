@@ -48,6 +48,8 @@ namespace chemomech
     std::vector<double> coordinates;
     /// Whether the block is close to symmetric positive definite.
     bool elliptic = true;
+    /// Smoother of the AMG levels (type amg).
+    AmgSmoother smoother = AmgSmoother::chebyshev;
   };
 
   /**

@@ -26,10 +26,30 @@ namespace chemomech
     /// Incomplete LU, ILU(0), per process.
     ilu,
     /// Point Jacobi.
-    jacobi
+    jacobi,
+    /// Exact solve of the block by sparse LU (KLU with Trilinos on one
+    /// rank, MUMPS otherwise): for small blocks and for separating the
+    /// quality of the block splitting from that of the block
+    /// preconditioners.
+    direct
   };
 
-  /// Parses "amg", "ilu" or "jacobi".
+  /// Smoother on the levels of an algebraic multigrid hierarchy.
+  enum class AmgSmoother
+  {
+    /// Chebyshev polynomial of degree 2 in Jacobi-scaled A (ML's default
+    /// for SPD operators; with PETSc: GAMG's default).
+    chebyshev,
+    /// Two symmetric Gauss-Seidel sweeps, Gauss-Seidel within each rank and
+    /// Jacobi between ranks (with PETSc: SOR in GAMG; BoomerAMG always uses
+    /// its hybrid symmetric Gauss-Seidel). Costs about as much as the
+    /// Chebyshev smoother and is the stronger one on the blocks of the
+    /// porous-electrode model, where Chebyshev's fixed eigenvalue interval
+    /// leaves error that grows with the number of levels.
+    symmetric_gauss_seidel
+  };
+
+  /// Parses "amg", "ilu", "jacobi" or "direct".
   FieldPreconditionerType
   parse_field_preconditioner_type(const std::string &name);
 
@@ -54,14 +74,16 @@ namespace chemomech
      * coordinate j % block_size of its node; AMG then uses the rigid-body
      * modes as near-null space. Empty for scalar fields.
      * @param elliptic Whether the block is (close to) symmetric positive
-     * definite; chooses the AMG smoother.
+     * definite; chooses ML's aggregation defaults.
+     * @param smoother Smoother of the AMG levels (type amg only).
      */
     void
     initialize(const LA::MPI::SparseMatrix  &block,
                const FieldPreconditionerType type,
                const unsigned int            block_size,
                const std::vector<double>    &coordinates,
-               const bool                    elliptic);
+               const bool                    elliptic,
+               const AmgSmoother             smoother = AmgSmoother::chebyshev);
 
     /// @p dst = P^{-1} @p src.
     void
