@@ -692,7 +692,7 @@ namespace chemomech
         // level the hierarchies gain (3D half cell, 2x2 lateral cells:
         // 5.7 / 11.3 / 18.4 per Newton iteration at refinements 0 / 1 / 2,
         // against 5.7 / 7.2 / 10.4 with Gauss-Seidel; doc/electrode-model.md
-        // section 13).
+        // section 12).
         fields[f].smoother = AmgSmoother::symmetric_gauss_seidel;
       }
     fields[3].type       = linear_solver.elasticity_preconditioner;

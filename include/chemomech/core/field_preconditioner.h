@@ -27,10 +27,10 @@ namespace chemomech
     ilu,
     /// Point Jacobi.
     jacobi,
-    /// Exact solve of the block by sparse LU (KLU with Trilinos on one
-    /// rank, MUMPS otherwise): for small blocks and for separating the
-    /// quality of the block splitting from that of the block
-    /// preconditioners.
+    /// Exact solve of the block by sparse LU (KLU with Trilinos, the block
+    /// gathered on one rank; MUMPS with PETSc): for small blocks and for
+    /// separating the quality of the block splitting from that of the
+    /// block preconditioners.
     direct
   };
 
@@ -42,10 +42,10 @@ namespace chemomech
     chebyshev,
     /// Two symmetric Gauss-Seidel sweeps, Gauss-Seidel within each rank and
     /// Jacobi between ranks (with PETSc: SOR in GAMG; BoomerAMG always uses
-    /// its hybrid symmetric Gauss-Seidel). Costs about as much as the
-    /// Chebyshev smoother and is the stronger one on the blocks of the
-    /// porous-electrode model, where Chebyshev's fixed eigenvalue interval
-    /// leaves error that grows with the number of levels.
+    /// its hybrid symmetric Gauss-Seidel). On the blocks of the
+    /// porous-electrode model it is the stronger smoother: the coupled
+    /// system's Krylov count grows much less with the number of AMG levels
+    /// (doc/electrode-model.md section 12).
     symmetric_gauss_seidel
   };
 
