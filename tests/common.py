@@ -33,6 +33,7 @@ subsection Newton
 end
 """
 
+
 def parse_args(extra=None):
     p = argparse.ArgumentParser()
     p.add_argument("--chemomech", required=True)
