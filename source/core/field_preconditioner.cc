@@ -86,8 +86,10 @@ namespace chemomech
                                   const unsigned int            block_size,
                                   const std::vector<double>    &coordinates,
                                   const bool                    elliptic,
-                                  const AmgSmoother             smoother)
+                                  const AmgSmoother             smoother,
+                                  const unsigned int            cycles)
   {
+    AssertThrow(cycles >= 1, dealii::ExcMessage("AMG cycles must be >= 1"));
     impl                = std::make_unique<Implementation>();
     const MPI_Comm comm = block.get_mpi_communicator();
 #ifdef CHEMOMECH_USE_PETSC
@@ -129,6 +131,8 @@ namespace chemomech
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
               ierr = PCSetType(impl->pc, PCGAMG);
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              ierr = PCMGMultiplicativeSetCycles(impl->pc, cycles);
+              AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
               if (smoother == AmgSmoother::symmetric_gauss_seidel)
                 {
                   // SOR (symmetric, per rank) on the levels, through this
@@ -151,6 +155,7 @@ namespace chemomech
             {
               PW::PreconditionBoomerAMG::AdditionalData data;
               data.symmetric_operator = elliptic;
+              data.max_iter           = cycles;
               impl->prec =
                 std::make_unique<PW::PreconditionBoomerAMG>(block, data);
             }
@@ -207,6 +212,7 @@ namespace chemomech
                 list.set("coarse: type", "Amesos-KLU");
                 list.set("coarse: max size", 2000);
                 list.set("PDE equations", static_cast<int>(block_size));
+                list.set("cycle applications", static_cast<int>(cycles));
                 list.set("null space: type", "pre-computed");
                 list.set("null space: dimension",
                          static_cast<int>(modes.size()));
@@ -217,6 +223,7 @@ namespace chemomech
               {
                 TW::PreconditionAMG::AdditionalData data;
                 data.elliptic = elliptic;
+                data.n_cycles = cycles;
                 if (smoother == AmgSmoother::symmetric_gauss_seidel)
                   data.smoother_type = "symmetric Gauss-Seidel";
                 amg->initialize(block, data);

@@ -3,6 +3,8 @@
 #include <deal.II/base/exceptions.h>
 #include <deal.II/lac/dynamic_sparsity_pattern.h>
 
+#include <cmath>
+
 #ifdef CHEMOMECH_USE_PETSC
 #  include <petscmat.h>
 #  include <petscvec.h>
@@ -152,9 +154,10 @@ namespace chemomech
   void
   FieldSplit::extract_diagonal_block(const LA::MPI::SparseMatrix &matrix,
                                      const unsigned int           f,
-                                     LA::MPI::SparseMatrix       &block)
+                                     LA::MPI::SparseMatrix       &block,
+                                     DiagonalBlockRows           *rows)
   {
-    extract_block(matrix, f, f, block);
+    extract_block(matrix, f, f, block, rows);
   }
 
 
@@ -163,8 +166,13 @@ namespace chemomech
   FieldSplit::extract_block(const LA::MPI::SparseMatrix &matrix,
                             const unsigned int           f,
                             const unsigned int           g,
-                            LA::MPI::SparseMatrix       &block)
+                            LA::MPI::SparseMatrix       &block,
+                            DiagonalBlockRows           *rows)
   {
+    AssertThrow(rows == nullptr || f == g,
+                dealii::ExcMessage("row summary of an off-diagonal block"));
+    if (rows)
+      *rows = DiagonalBlockRows();
     using dealii::types::global_dof_index;
     const global_dof_index first = owned.n_elements() ? *owned.begin() : 0;
     const global_dof_index offset =
@@ -257,6 +265,28 @@ namespace chemomech
     block = 0;
     for_each_row([&](const global_dof_index row) {
       block.set(row, cols.size(), cols.data(), values.data(), false);
+      if (rows)
+        {
+          unsigned int nonzeros = 0;
+          double       diagonal = 0;
+          for (std::size_t k = 0; k < cols.size(); ++k)
+            if (values[k] != 0)
+              {
+                ++nonzeros;
+                if (cols[k] == row)
+                  diagonal = values[k];
+              }
+          if (nonzeros == 1 && diagonal != 0)
+            {
+              rows->decoupled.push_back(row);
+              rows->decoupled_diagonals.push_back(diagonal);
+            }
+          else
+            {
+              rows->coupled_diagonal_sum += std::abs(diagonal);
+              ++rows->n_coupled;
+            }
+        }
     });
     block.compress(dealii::VectorOperation::insert);
   }

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <string>
 
 #ifdef CHEMOMECH_USE_PETSC
 #  include <deal.II/lac/petsc_precondition.h>
@@ -74,7 +75,8 @@ namespace chemomech
 
 
   void
-  LinearSolver::declare_parameters(dealii::ParameterHandler &prm)
+  LinearSolver::declare_parameters(dealii::ParameterHandler &prm,
+                                   const unsigned int        default_amg_cycles)
   {
     prm.enter_subsection("Linear solver");
     prm.declare_entry("Solver",
@@ -114,6 +116,14 @@ namespace chemomech
                       dealii::Patterns::Selection("amg|ilu|jacobi|direct"),
                       "Block preconditioner of the hydrostatic-stress block "
                       "(a mass matrix).");
+    prm.declare_entry("AMG cycles",
+                      std::to_string(default_amg_cycles),
+                      dealii::Patterns::Integer(1, 10),
+                      "V-cycles per application of each AMG block "
+                      "preconditioner. More cycles make every GMRES iteration "
+                      "dearer and the count smaller and less dependent on the "
+                      "mesh (doc/electrode-model.md section 12). Default: 1, "
+                      "2 in the electrode model. Units: none.");
     prm.declare_entry("Reuse preconditioner",
                       "true",
                       dealii::Patterns::Bool(),
@@ -159,6 +169,7 @@ namespace chemomech
       parse_field_preconditioner_type(prm.get("Transport block"));
     projection_preconditioner =
       parse_field_preconditioner_type(prm.get("Projection block"));
+    amg_cycles           = prm.get_integer("AMG cycles");
     reuse_preconditioner = prm.get_bool("Reuse preconditioner");
     relative_tolerance   = prm.get_double("Relative tolerance");
     max_iterations       = prm.get_integer("Maximum iterations");

@@ -451,6 +451,8 @@ namespace chemomech
     fields[2].name     = "hydrostatic stress";
     fields[2].type     = linear_solver.projection_preconditioner;
     fields[2].elliptic = true;
+    for (auto &field : fields)
+      field.amg_cycles = linear_solver.amg_cycles;
 
     // Displacement rows in the monolithic order; deal.II numbers the
     // components of a node consecutively, which AMG for elasticity needs.

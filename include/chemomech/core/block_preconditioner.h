@@ -20,6 +20,13 @@
  * whose u-u entries dominate J, the couplings are ~15 % of J). Blocks that
  * are structurally zero are dropped. Between builds the coupling blocks are
  * those of the matrix at the last build, like the diagonal blocks.
+ *
+ * Each diagonal block is scaled to a unit mean diagonal over its coupled
+ * rows before its preconditioner is built. Rows whose only entry is the
+ * diagonal (constrained DoFs) are solved exactly, x_i = r_i / J_ii, and the
+ * block preconditioner sees a unit diagonal there: deal.II gives such rows
+ * a diagonal of the size of the whole cell matrix's, which can be another
+ * field's and many orders of magnitude off (tests/unit/block_preconditioner).
  */
 #ifndef chemomech_core_block_preconditioner_h
 #define chemomech_core_block_preconditioner_h
@@ -50,6 +57,8 @@ namespace chemomech
     bool elliptic = true;
     /// Smoother of the AMG levels (type amg).
     AmgSmoother smoother = AmgSmoother::chebyshev;
+    /// V-cycles per application (type amg).
+    unsigned int amg_cycles = 1;
   };
 
   /**
@@ -123,8 +132,13 @@ namespace chemomech
     std::vector<LA::MPI::SparseMatrix>                couplings;
     std::vector<bool>                                 coupling_used;
     std::vector<std::unique_ptr<FieldPreconditioner>> preconditioners;
-    /// Factor each diagonal block is multiplied by (unit mean diagonal).
-    std::vector<double>                  scales;
+    /// Factor each diagonal block is multiplied by (unit mean diagonal of
+    /// its coupled rows).
+    std::vector<double> scales;
+    /// Rows of each diagonal block with no entry besides the diagonal (field
+    /// numbering, owned) and those diagonals: solved exactly.
+    std::vector<std::vector<dealii::types::global_dof_index>> decoupled_rows;
+    std::vector<std::vector<double>>     decoupled_diagonals;
     bool                                 initialized = false;
     mutable std::vector<LA::MPI::Vector> part_rhs, part_solution, part_tmp;
   };

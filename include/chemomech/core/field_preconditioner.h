@@ -76,6 +76,7 @@ namespace chemomech
      * @param elliptic Whether the block is (close to) symmetric positive
      * definite; chooses ML's aggregation defaults.
      * @param smoother Smoother of the AMG levels (type amg only).
+     * @param cycles V-cycles per application (type amg only).
      */
     void
     initialize(const LA::MPI::SparseMatrix  &block,
@@ -83,7 +84,8 @@ namespace chemomech
                const unsigned int            block_size,
                const std::vector<double>    &coordinates,
                const bool                    elliptic,
-               const AmgSmoother             smoother = AmgSmoother::chebyshev);
+               const AmgSmoother             smoother = AmgSmoother::chebyshev,
+               const unsigned int            cycles   = 1);
 
     /// @p dst = P^{-1} @p src.
     void

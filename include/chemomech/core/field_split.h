@@ -66,29 +66,47 @@ namespace chemomech
     unsigned int
     field_of(const dealii::types::global_dof_index i) const;
 
+    /// What extract_diagonal_block() reports about the rows it copied.
+    struct DiagonalBlockRows
+    {
+      /// Rows (field numbering, owned) whose only nonzero entry in the
+      /// block is the diagonal: typically constrained DoFs.
+      std::vector<dealii::types::global_dof_index> decoupled;
+      /// Their diagonal entries.
+      std::vector<double> decoupled_diagonals;
+      /// Sum of |diagonal| over the other (coupled) owned rows.
+      double coupled_diagonal_sum = 0;
+      /// Number of coupled owned rows.
+      dealii::types::global_dof_index n_coupled = 0;
+    };
+
     /**
      * @brief Copies the diagonal block (@p f, @p f) of @p matrix into
      * @p block, in field @p f's numbering. The first call (and any call
      * after reinit()) creates @p block's sparsity pattern; later calls only
-     * copy values.
+     * copy values. If @p rows is given, it receives the decoupled rows and
+     * the diagonal sum of the coupled ones (this rank's rows).
      */
     void
     extract_diagonal_block(const LA::MPI::SparseMatrix &matrix,
                            const unsigned int           f,
-                           LA::MPI::SparseMatrix       &block);
+                           LA::MPI::SparseMatrix       &block,
+                           DiagonalBlockRows           *rows = nullptr);
 
     /**
      * @brief Copies the block (@p row_field, @p column_field) of @p matrix
      * into @p block: rows in @p row_field's numbering and partitioning,
      * columns (the domain) in @p column_field's. The first call for a pair
      * (and any call after reinit()) creates @p block's sparsity pattern;
-     * later calls only copy values.
+     * later calls only copy values. @p rows: as in extract_diagonal_block()
+     * (for a diagonal block only).
      */
     void
     extract_block(const LA::MPI::SparseMatrix &matrix,
                   const unsigned int           row_field,
                   const unsigned int           column_field,
-                  LA::MPI::SparseMatrix       &block);
+                  LA::MPI::SparseMatrix       &block,
+                  DiagonalBlockRows           *rows = nullptr);
 
     /// @p part = the entries of @p full that belong to field @p f.
     void

@@ -60,9 +60,13 @@ namespace chemomech
   class LinearSolver
   {
   public:
-    /// Declares subsection "Linear solver".
+    /**
+     * @brief Declares subsection "Linear solver".
+     * @param default_amg_cycles Default of "AMG cycles" (the model's).
+     */
     static void
-    declare_parameters(dealii::ParameterHandler &prm);
+    declare_parameters(dealii::ParameterHandler &prm,
+                       const unsigned int        default_amg_cycles = 1);
 
     /// Reads subsection "Linear solver".
     void
@@ -134,6 +138,8 @@ namespace chemomech
     /// Block preconditioner of projected fields (mass-matrix blocks).
     FieldPreconditionerType projection_preconditioner =
       FieldPreconditionerType::ilu;
+    /// V-cycles per application of an AMG block preconditioner.
+    unsigned int amg_cycles = 1;
     /// Whether the block preconditioner is kept across solves.
     bool reuse_preconditioner = true;
     /// Smallest relative residual reduction asked of GMRES. Units: none.
