@@ -12,6 +12,7 @@
 #  include <deal.II/lac/trilinos_precondition.h>
 #  include <deal.II/lac/trilinos_solver.h>
 
+#  include <Epetra_MultiVector.h>
 #  include <ml_MultiLevelPreconditioner.h>
 #endif
 
@@ -32,6 +33,24 @@ namespace chemomech
                 dealii::ExcMessage("unknown preconditioner '" + name +
                                    "' (allowed: amg, ilu, jacobi, direct)"));
     return FieldPreconditionerType::ilu;
+  }
+
+
+
+  AmgSmoother
+  parse_amg_smoother(const std::string &name)
+  {
+    if (name == "Chebyshev")
+      return AmgSmoother::chebyshev;
+    if (name == "symmetric Gauss-Seidel")
+      return AmgSmoother::symmetric_gauss_seidel;
+    if (name == "ILU")
+      return AmgSmoother::ilu;
+    AssertThrow(false,
+                dealii::ExcMessage(
+                  "unknown AMG smoother '" + name +
+                  "' (allowed: Chebyshev, symmetric Gauss-Seidel, ILU)"));
+    return AmgSmoother::chebyshev;
   }
 
 
@@ -59,6 +78,8 @@ namespace chemomech
     std::unique_ptr<dealii::TrilinosWrappers::PreconditionBase> prec;
     // Rigid-body modes, one column after the other; ML keeps a pointer.
     std::vector<double> null_space;
+    // Constant modes of a scalar block's AMG (ML keeps a pointer).
+    std::unique_ptr<Epetra_MultiVector> constant_modes;
     // Exact block solve (the solver keeps a reference to its control).
     dealii::SolverControl                                   direct_control;
     std::unique_ptr<dealii::TrilinosWrappers::SolverDirect> direct;
@@ -77,6 +98,34 @@ namespace chemomech
   {
     impl.reset();
   }
+
+
+
+#ifndef CHEMOMECH_USE_PETSC
+  namespace
+  {
+    // The smoother entries of an ML parameter list.
+    void
+    set_ml_smoother(Teuchos::ParameterList &list, const AmgSmoother smoother)
+    {
+      switch (smoother)
+        {
+          case AmgSmoother::chebyshev:
+            list.set("smoother: type", "Chebyshev");
+            break;
+          case AmgSmoother::symmetric_gauss_seidel:
+            list.set("smoother: type", "symmetric Gauss-Seidel");
+            break;
+          case AmgSmoother::ilu:
+            list.set("smoother: type", "IFPACK");
+            list.set("smoother: ifpack type", "ILU");
+            list.set("smoother: ifpack level-of-fill", 1.0);
+            list.set("smoother: ifpack overlap", 0);
+            break;
+        }
+    }
+  } // namespace
+#endif
 
 
 
@@ -148,6 +197,27 @@ namespace chemomech
                   ierr = PCSetFromOptions(impl->pc);
                   AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
                 }
+              else if (smoother == AmgSmoother::ilu)
+                {
+                  // Block Jacobi (one block per rank) with ILU(1).
+                  ierr = PCSetOptionsPrefix(impl->pc, "chemomech_ilu_");
+                  AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+                  PetscOptionsSetValue(nullptr,
+                                       "-chemomech_ilu_mg_levels_ksp_type",
+                                       "richardson");
+                  PetscOptionsSetValue(nullptr,
+                                       "-chemomech_ilu_mg_levels_pc_type",
+                                       "bjacobi");
+                  PetscOptionsSetValue(nullptr,
+                                       "-chemomech_ilu_mg_levels_sub_pc_type",
+                                       "ilu");
+                  PetscOptionsSetValue(
+                    nullptr,
+                    "-chemomech_ilu_mg_levels_sub_pc_factor_levels",
+                    "1");
+                  ierr = PCSetFromOptions(impl->pc);
+                  AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+                }
               ierr = PCSetUp(impl->pc);
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
             }
@@ -156,8 +226,26 @@ namespace chemomech
               PW::PreconditionBoomerAMG::AdditionalData data;
               data.symmetric_operator = elliptic;
               data.max_iter           = cycles;
+              // deal.II's wrapper reads the options database when it sets
+              // the PC up; Euclid's ILU(1) replaces the level smoother.
+              if (smoother == AmgSmoother::ilu)
+                {
+                  PetscOptionsSetValue(nullptr,
+                                       "-pc_hypre_boomeramg_smooth_type",
+                                       "Euclid");
+                  PetscOptionsSetValue(nullptr,
+                                       "-pc_hypre_boomeramg_eu_level",
+                                       "1");
+                }
               impl->prec =
                 std::make_unique<PW::PreconditionBoomerAMG>(block, data);
+              if (smoother == AmgSmoother::ilu)
+                {
+                  PetscOptionsClearValue(nullptr,
+                                         "-pc_hypre_boomeramg_smooth_type");
+                  PetscOptionsClearValue(nullptr,
+                                         "-pc_hypre_boomeramg_eu_level");
+                }
             }
           break;
         case FieldPreconditionerType::ilu:
@@ -203,12 +291,9 @@ namespace chemomech
                 list.set("max levels", 10);
                 list.set("aggregation: type", "Uncoupled");
                 list.set("aggregation: threshold", 1e-4);
-                list.set("smoother: type",
-                         smoother == AmgSmoother::chebyshev ?
-                           "Chebyshev" :
-                           "symmetric Gauss-Seidel");
                 list.set("smoother: sweeps", 2);
                 list.set("smoother: pre or post", "both");
+                set_ml_smoother(list, smoother);
                 list.set("coarse: type", "Amesos-KLU");
                 list.set("coarse: max size", 2000);
                 list.set("PDE equations", static_cast<int>(block_size));
@@ -224,9 +309,10 @@ namespace chemomech
                 TW::PreconditionAMG::AdditionalData data;
                 data.elliptic = elliptic;
                 data.n_cycles = cycles;
-                if (smoother == AmgSmoother::symmetric_gauss_seidel)
-                  data.smoother_type = "symmetric Gauss-Seidel";
-                amg->initialize(block, data);
+                Teuchos::ParameterList list;
+                data.set_parameters(list, impl->constant_modes, block);
+                set_ml_smoother(list, smoother);
+                amg->initialize(block, list);
               }
             impl->prec = std::move(amg);
             break;

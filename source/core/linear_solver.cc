@@ -76,7 +76,8 @@ namespace chemomech
 
   void
   LinearSolver::declare_parameters(dealii::ParameterHandler &prm,
-                                   const unsigned int        default_amg_cycles)
+                                   const unsigned int        default_amg_cycles,
+                                   const std::string &default_amg_smoother)
   {
     prm.enter_subsection("Linear solver");
     prm.declare_entry("Solver",
@@ -124,6 +125,19 @@ namespace chemomech
                       "dearer and the count smaller and less dependent on the "
                       "mesh (doc/electrode-model.md section 12). Default: 1, "
                       "2 in the electrode model. Units: none.");
+    prm.declare_entry(
+      "AMG smoother",
+      default_amg_smoother,
+      dealii::Patterns::Selection("Chebyshev|symmetric Gauss-Seidel|ILU"),
+      "Smoother on the levels of every AMG block preconditioner, applied "
+      "before and after the coarse correction. Chebyshev: degree-2 "
+      "polynomial in the Jacobi-scaled block. symmetric Gauss-Seidel: two "
+      "sweeps, Gauss-Seidel within a rank (BoomerAMG: always its hybrid "
+      "Gauss-Seidel). ILU: incomplete LU with one level of fill per rank "
+      "(ML: IFPACK; PETSc: block Jacobi ILU(1) in GAMG, Euclid in "
+      "BoomerAMG), more memory than a level's matrix, robust on flat cells "
+      "(doc/electrode-model.md section 12). Default: Chebyshev, ILU in the "
+      "electrode model.");
     prm.declare_entry("Reuse preconditioner",
                       "true",
                       dealii::Patterns::Bool(),
@@ -170,6 +184,7 @@ namespace chemomech
     projection_preconditioner =
       parse_field_preconditioner_type(prm.get("Projection block"));
     amg_cycles           = prm.get_integer("AMG cycles");
+    amg_smoother         = parse_amg_smoother(prm.get("AMG smoother"));
     reuse_preconditioner = prm.get_bool("Reuse preconditioner");
     relative_tolerance   = prm.get_double("Relative tolerance");
     max_iterations       = prm.get_integer("Maximum iterations");

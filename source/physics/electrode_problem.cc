@@ -170,7 +170,7 @@ namespace chemomech
     prm.leave_subsection();
     // Two V-cycles per block: fewer GMRES iterations, less growth under
     // refinement, and no slower (doc/electrode-model.md section 12).
-    LinearSolver::declare_parameters(prm, 2);
+    LinearSolver::declare_parameters(prm, 2, "ILU");
 
     prm.enter_subsection("Electrode mechanics");
     prm.declare_entry("Confined",
@@ -689,13 +689,11 @@ namespace chemomech
         fields[f].name     = names[f];
         fields[f].type     = linear_solver.transport_preconditioner;
         fields[f].elliptic = true;
-        // Symmetric Gauss-Seidel on the AMG levels: with ML's Chebyshev
-        // smoother the Krylov count of the coupled system grows with every
-        // level the hierarchies gain (3D half cell, 2x2 lateral cells:
-        // 5.7 / 11.3 / 18.4 per Newton iteration at refinements 0 / 1 / 2,
-        // against 5.7 / 7.2 / 10.4 with Gauss-Seidel; doc/electrode-model.md
-        // section 12).
-        fields[f].smoother   = AmgSmoother::symmetric_gauss_seidel;
+        // "AMG smoother", ILU by default here: the point smoothers lose the
+        // weak in-plane direction of the slabs' flat cells, and the Krylov
+        // count of the coupled system then grows with every level the
+        // hierarchies gain (doc/electrode-model.md section 12).
+        fields[f].smoother   = linear_solver.amg_smoother;
         fields[f].amg_cycles = linear_solver.amg_cycles;
       }
     fields[3].type       = linear_solver.elasticity_preconditioner;

@@ -452,7 +452,10 @@ namespace chemomech
     fields[2].type     = linear_solver.projection_preconditioner;
     fields[2].elliptic = true;
     for (auto &field : fields)
-      field.amg_cycles = linear_solver.amg_cycles;
+      {
+        field.amg_cycles = linear_solver.amg_cycles;
+        field.smoother   = linear_solver.amg_smoother;
+      }
 
     // Displacement rows in the monolithic order; deal.II numbers the
     // components of a node consecutively, which AMG for elasticity needs.

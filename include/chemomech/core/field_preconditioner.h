@@ -42,12 +42,22 @@ namespace chemomech
     chebyshev,
     /// Two symmetric Gauss-Seidel sweeps, Gauss-Seidel within each rank and
     /// Jacobi between ranks (with PETSc: SOR in GAMG; BoomerAMG always uses
-    /// its hybrid symmetric Gauss-Seidel). On the blocks of the
-    /// porous-electrode model it is the stronger smoother: the coupled
-    /// system's Krylov count grows much less with the number of AMG levels
-    /// (doc/electrode-model.md section 12).
-    symmetric_gauss_seidel
+    /// its hybrid symmetric Gauss-Seidel). Much better than Chebyshev on the
+    /// blocks of the porous-electrode model (doc/electrode-model.md
+    /// section 12).
+    symmetric_gauss_seidel,
+    /// Incomplete LU factorization with one level of fill, ILU(1), per rank,
+    /// before and after the coarse correction (IFPACK's ILU in ML; with
+    /// PETSc: block Jacobi ILU(1) in GAMG, Euclid's ILU(1) in BoomerAMG).
+    /// Robust on the flat cells of electrode slabs, on which point
+    /// smoothers lose the weak in-plane direction (doc/electrode-model.md
+    /// section 12); the factors take more memory than the level matrices.
+    ilu
   };
+
+  /// Parses "Chebyshev", "symmetric Gauss-Seidel" or "ILU".
+  AmgSmoother
+  parse_amg_smoother(const std::string &name);
 
   /// Parses "amg", "ilu", "jacobi" or "direct".
   FieldPreconditionerType

@@ -13,6 +13,7 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <memory>
+#include <string>
 
 namespace chemomech
 {
@@ -63,10 +64,13 @@ namespace chemomech
     /**
      * @brief Declares subsection "Linear solver".
      * @param default_amg_cycles Default of "AMG cycles" (the model's).
+     * @param default_amg_smoother Default of "AMG smoother" (the model's):
+     *   "Chebyshev", "symmetric Gauss-Seidel" or "ILU".
      */
     static void
     declare_parameters(dealii::ParameterHandler &prm,
-                       const unsigned int        default_amg_cycles = 1);
+                       const unsigned int        default_amg_cycles = 1,
+                       const std::string &default_amg_smoother = "Chebyshev");
 
     /// Reads subsection "Linear solver".
     void
@@ -140,6 +144,8 @@ namespace chemomech
       FieldPreconditionerType::ilu;
     /// V-cycles per application of an AMG block preconditioner.
     unsigned int amg_cycles = 1;
+    /// Smoother on the levels of every AMG block preconditioner.
+    AmgSmoother amg_smoother = AmgSmoother::chebyshev;
     /// Whether the block preconditioner is kept across solves.
     bool reuse_preconditioner = true;
     /// Smallest relative residual reduction asked of GMRES. Units: none.
