@@ -3,6 +3,10 @@
 
 #include <deal.II/base/exceptions.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #ifdef CHEMOMECH_USE_PETSC
 #  include <deal.II/lac/petsc_precondition.h>
 
@@ -101,7 +105,30 @@ namespace chemomech
 
 
 
-#ifndef CHEMOMECH_USE_PETSC
+#ifdef CHEMOMECH_USE_PETSC
+  namespace
+  {
+    // Sets -<prefix>mg_levels_<key> <value> for every pair and lets the
+    // GAMG preconditioner @p pc read them under @p prefix.
+    void
+    set_gamg_level_options(
+      PC                                                      pc,
+      const std::string                                      &prefix,
+      const std::vector<std::pair<std::string, std::string>> &options)
+    {
+      PetscErrorCode ierr = PCSetOptionsPrefix(pc, prefix.c_str());
+      AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+      for (const auto &[key, value] : options)
+        {
+          const std::string name = "-" + prefix + "mg_levels_" + key;
+          ierr = PetscOptionsSetValue(nullptr, name.c_str(), value.c_str());
+          AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+        }
+      ierr = PCSetFromOptions(pc);
+      AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+    }
+  } // namespace
+#else
   namespace
   {
     // The smoother entries of an ML parameter list.
@@ -182,42 +209,21 @@ namespace chemomech
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
               ierr = PCMGMultiplicativeSetCycles(impl->pc, cycles);
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+              // The level smoother through this PC's own options prefix:
+              // symmetric SOR per rank, or block Jacobi (one block per rank)
+              // with ILU(1).
               if (smoother == AmgSmoother::symmetric_gauss_seidel)
-                {
-                  // SOR (symmetric, per rank) on the levels, through this
-                  // PC's own options prefix.
-                  ierr = PCSetOptionsPrefix(impl->pc, "chemomech_sgs_");
-                  AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-                  PetscOptionsSetValue(nullptr,
-                                       "-chemomech_sgs_mg_levels_ksp_type",
-                                       "richardson");
-                  PetscOptionsSetValue(nullptr,
-                                       "-chemomech_sgs_mg_levels_pc_type",
-                                       "sor");
-                  ierr = PCSetFromOptions(impl->pc);
-                  AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-                }
+                set_gamg_level_options(impl->pc,
+                                       "chemomech_sgs_",
+                                       {{"ksp_type", "richardson"},
+                                        {"pc_type", "sor"}});
               else if (smoother == AmgSmoother::ilu)
-                {
-                  // Block Jacobi (one block per rank) with ILU(1).
-                  ierr = PCSetOptionsPrefix(impl->pc, "chemomech_ilu_");
-                  AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-                  PetscOptionsSetValue(nullptr,
-                                       "-chemomech_ilu_mg_levels_ksp_type",
-                                       "richardson");
-                  PetscOptionsSetValue(nullptr,
-                                       "-chemomech_ilu_mg_levels_pc_type",
-                                       "bjacobi");
-                  PetscOptionsSetValue(nullptr,
-                                       "-chemomech_ilu_mg_levels_sub_pc_type",
-                                       "ilu");
-                  PetscOptionsSetValue(
-                    nullptr,
-                    "-chemomech_ilu_mg_levels_sub_pc_factor_levels",
-                    "1");
-                  ierr = PCSetFromOptions(impl->pc);
-                  AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-                }
+                set_gamg_level_options(impl->pc,
+                                       "chemomech_ilu_",
+                                       {{"ksp_type", "richardson"},
+                                        {"pc_type", "bjacobi"},
+                                        {"sub_pc_type", "ilu"},
+                                        {"sub_pc_factor_levels", "1"}});
               ierr = PCSetUp(impl->pc);
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
             }

@@ -168,8 +168,9 @@ namespace chemomech
     prm.enter_subsection("Newton");
     prm.set("Maximum iterations", "30");
     prm.leave_subsection();
-    // Two V-cycles per block: fewer GMRES iterations, less growth under
-    // refinement, and no slower (doc/electrode-model.md section 12).
+    // Two V-cycles per block with ILU(1) on the levels: fewer GMRES
+    // iterations and less growth under refinement, on flat cells too
+    // (doc/electrode-model.md section 12).
     LinearSolver::declare_parameters(prm, 2, "ILU");
 
     prm.enter_subsection("Electrode mechanics");
