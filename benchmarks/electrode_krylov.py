@@ -7,6 +7,7 @@ under refinement (prints a table; asserts nothing).
   benchmarks/electrode_krylov.py --cycles 1             # one V-cycle per block
   benchmarks/electrode_krylov.py --smoother "symmetric Gauss-Seidel"
   benchmarks/electrode_krylov.py --blocks direct/amg     # transport exact, elasticity AMG
+  benchmarks/electrode_krylov.py --thickness-coarsening false  # plain AMG on c_e, phi_e, phi_s
 
 The case is the 3D half cell of prm/graphite_half_cell.prm with --lateral x
 --lateral cells across, lithiated at 1C for --time seconds; every Newton
@@ -19,6 +20,8 @@ direct/amg) sets the transport blocks (c_e, phi_e, phi_s) and the elasticity
 block apart. --smoother: "AMG smoother" of every AMG block. --cycles:
 V-cycles per block application ("AMG cycles"); the vcycles/newton column
 is krylov/newton times that, the multigrid work per Newton iteration.
+--thickness-coarsening false: plain AMG on the scalar blocks instead of the
+semi-coarsened first level across the thickness.
 """
 import argparse
 import csv
@@ -47,6 +50,7 @@ subsection Linear solver
   set Elasticity block     = {elasticity}
   set AMG cycles           = {cycles}
   set AMG smoother         = {smoother}
+  set Thickness coarsening = {thickness}
 end
 subsection Newton
   set Forcing term = none
@@ -69,6 +73,8 @@ def main():
                     help="AMG V-cycles per block application (default: 2, the model's default)")
     ap.add_argument("--smoother", default="ILU",
                     help='AMG smoother: ILU, "symmetric Gauss-Seidel" or Chebyshev (default: ILU, the model\'s)')
+    ap.add_argument("--thickness-coarsening", default="true", choices=["true", "false"],
+                    help="semi-coarsened first AMG level across the thickness (default: true, the model's)")
     ap.add_argument("--np", type=int, default=1, help="MPI ranks (default: 1)")
     ap.add_argument("--build", default=os.path.join(ROOT, "build"), help="build directory")
     ap.add_argument("--workdir", default=os.path.join(ROOT, "build", "benchmarks", "electrode-krylov"))
@@ -80,14 +86,16 @@ def main():
                                                   "krylov/newton", "vcycles/newton", "wall_s"))
     for blocks in args.blocks.split(","):
         for level in [int(x) for x in args.levels.split(",")]:
-            work = os.path.join(args.workdir, "%s-%s-c%d-l%d-r%d-np%d" % (blocks.replace("/", "-"), args.smoother.split()[0],
-                                                                        args.cycles, args.lateral, level, args.np))
+            work = os.path.join(args.workdir, "%s-%s-c%d-t%s-l%d-r%d-np%d" % (
+                blocks.replace("/", "-"), args.smoother.split()[0], args.cycles, args.thickness_coarsening[0],
+                args.lateral, level, args.np))
             os.makedirs(work, exist_ok=True)
             prm = os.path.join(work, "input.prm")
             with open(prm, "w") as f:
                 f.write(CASE.format(root=ROOT, lateral=args.lateral, level=level, time=args.time,
                                     transport=blocks.split("/")[0], elasticity=blocks.split("/")[-1],
-                                    work=work, cycles=args.cycles, smoother=args.smoother))
+                                    work=work, cycles=args.cycles, smoother=args.smoother,
+                                    thickness=args.thickness_coarsening))
             cmd = [os.path.join(args.build, "chemomech"), prm]
             if args.np > 1:
                 cmd = ["mpirun", "--allow-run-as-root", "--oversubscribe", "-np", str(args.np)] + cmd

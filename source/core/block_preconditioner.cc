@@ -1,6 +1,7 @@
 #include <chemomech/core/block_preconditioner.h>
 
 #include <deal.II/base/exceptions.h>
+#include <deal.II/base/mpi.h>
 
 #include <cmath>
 
@@ -38,6 +39,16 @@ namespace chemomech
     preconditioners.clear();
     for (unsigned int f = 0; f < fields.size(); ++f)
       preconditioners.push_back(std::make_unique<FieldPreconditioner>());
+    prolongators = std::vector<LA::MPI::SparseMatrix>(fields.size());
+    semicoarsened.clear();
+    semicoarsened.resize(fields.size());
+    // A rank without rows of a field has an empty interpolation too:
+    // decide together.
+    for (unsigned int f = 0; f < fields.size(); ++f)
+      if (dealii::Utilities::MPI::max(static_cast<unsigned int>(
+                                        !fields[f].interpolation.empty()),
+                                      comm) > 0)
+        build_prolongator(f);
     part_rhs.resize(fields.size());
     part_solution.resize(fields.size());
     part_tmp.resize(fields.size());
@@ -104,6 +115,14 @@ namespace chemomech
           decoupled_rows[f]      = std::move(rows.decoupled);
           decoupled_diagonals[f] = std::move(rows.decoupled_diagonals);
         }
+        if (semicoarsened[f])
+          {
+            semicoarsened[f]->initialize(blocks[f],
+                                         prolongators[f],
+                                         settings[f].smoother,
+                                         settings[f].amg_cycles);
+            continue;
+          }
         preconditioners[f]->initialize(blocks[f],
                                        settings[f].type,
                                        settings[f].block_size,
@@ -139,7 +158,10 @@ namespace chemomech
             couplings[pair].vmult(part_tmp[f], part_solution[g]);
             part_rhs[f] -= part_tmp[f];
           }
-        preconditioners[f]->vmult(part_solution[f], part_rhs[f]);
+        if (semicoarsened[f])
+          semicoarsened[f]->vmult(part_solution[f], part_rhs[f]);
+        else
+          preconditioners[f]->vmult(part_solution[f], part_rhs[f]);
         part_solution[f] *= scales[f];
         for (std::size_t k = 0; k < decoupled_rows[f].size(); ++k)
           part_solution[f][decoupled_rows[f][k]] =
@@ -149,6 +171,32 @@ namespace chemomech
         split.set_from(part_solution[f], f, dst);
       }
   }
+
+
+  void
+  BlockPreconditioner::build_prolongator(const unsigned int f)
+  {
+    const auto &interpolation = settings[f].interpolation;
+    AssertThrow(interpolation.size() == split.owned_part(f).n_elements(),
+                dealii::ExcDimensionMismatch(interpolation.size(),
+                                             split.owned_part(f).n_elements()));
+    AssertThrow(settings[f].block_size == 1 &&
+                  settings[f].type == FieldPreconditionerType::amg,
+                dealii::ExcMessage("Field '" + settings[f].name +
+                                   "': an interpolation (semi-coarsened "
+                                   "first level) needs a scalar AMG block"));
+    // The interpolation in the field's own numbering.
+    InterpolationRows rows(interpolation.size());
+    for (std::size_t j = 0; j < interpolation.size(); ++j)
+      for (const auto &[g, w] : interpolation[j])
+        rows[j].emplace_back(split.field_index(g), w);
+    SemicoarsenedAmg::make_prolongator(split.owned_part(f),
+                                       rows,
+                                       comm,
+                                       prolongators[f]);
+    semicoarsened[f] = std::make_unique<SemicoarsenedAmg>();
+  }
+
 
 
   std::size_t

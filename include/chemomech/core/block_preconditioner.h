@@ -34,6 +34,7 @@
 #include <chemomech/core/field_preconditioner.h>
 #include <chemomech/core/field_split.h>
 #include <chemomech/core/linear_algebra.h>
+#include <chemomech/core/semicoarsened_amg.h>
 
 #include <memory>
 #include <string>
@@ -59,6 +60,16 @@ namespace chemomech
     AmgSmoother smoother = AmgSmoother::chebyshev;
     /// V-cycles per application (type amg).
     unsigned int amg_cycles = 1;
+    /**
+     * Optional first coarsening of the AMG (type amg, block_size 1; see
+     * layer_interpolation() and SemicoarsenedAmg): for each owned row of
+     * the field, in increasing global index, the (global index, weight)
+     * pairs it interpolates from; rows that interpolate only themselves
+     * with weight 1 form the coarse space. Global indices are those of the
+     * monolithic system (relevant DoFs of the same field). Empty: plain
+     * AMG.
+     */
+    InterpolationRows interpolation;
   };
 
   /**
@@ -122,6 +133,10 @@ namespace chemomech
     block_memory_consumption() const;
 
   private:
+    /// Builds the prolongator of field @p f from its interpolation.
+    void
+    build_prolongator(const unsigned int f);
+
     MPI_Comm                           comm = MPI_COMM_NULL;
     FieldSplit                         split;
     std::vector<BlockFieldSettings>    settings;
@@ -132,6 +147,10 @@ namespace chemomech
     std::vector<LA::MPI::SparseMatrix>                couplings;
     std::vector<bool>                                 coupling_used;
     std::vector<std::unique_ptr<FieldPreconditioner>> preconditioners;
+    /// Prolongators of the fields with an interpolation (else empty) and
+    /// their multigrid.
+    std::vector<LA::MPI::SparseMatrix>             prolongators;
+    std::vector<std::unique_ptr<SemicoarsenedAmg>> semicoarsened;
     /// Factor each diagonal block is multiplied by (unit mean diagonal of
     /// its coupled rows).
     std::vector<double> scales;

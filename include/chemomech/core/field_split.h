@@ -129,6 +129,14 @@ namespace chemomech
       return positions[f];
     }
 
+    /// Index of the relevant degree of freedom @p i in its field's
+    /// numbering.
+    dealii::types::global_dof_index
+    field_index(const dealii::types::global_dof_index i) const
+    {
+      return relevant_index[relevant.index_within_set(i)];
+    }
+
   private:
     MPI_Comm                               comm = MPI_COMM_NULL;
     dealii::IndexSet                       owned;

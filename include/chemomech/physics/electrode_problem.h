@@ -304,6 +304,13 @@ namespace chemomech
     bool                   show_progress                = true;
     double                 minimum_electrolyte_fraction = 1e-3;
 
+    /// "Linear solver/Thickness coarsening": semi-coarsened first AMG level
+    /// of the scalar blocks across the thickness.
+    bool thickness_coarsening = true;
+    /// Line for the run's header about the block preconditioner (empty if
+    /// nothing to report).
+    std::string preconditioner_summary;
+
     // Discretisation
     std::unique_ptr<dealii::Triangulation<dim>> triangulation;
     std::unique_ptr<dealii::FESystem<dim>>      fe;
