@@ -1,4 +1,5 @@
 #include <chemomech/core/field_preconditioner.h>
+#include <chemomech/core/petsc_options.h>
 #include <chemomech/core/rigid_body_modes.h>
 
 #include <deal.II/base/exceptions.h>
@@ -105,30 +106,7 @@ namespace chemomech
 
 
 
-#ifdef CHEMOMECH_USE_PETSC
-  namespace
-  {
-    // Sets -<prefix>mg_levels_<key> <value> for every pair and lets the
-    // GAMG preconditioner @p pc read them under @p prefix.
-    void
-    set_gamg_level_options(
-      PC                                                      pc,
-      const std::string                                      &prefix,
-      const std::vector<std::pair<std::string, std::string>> &options)
-    {
-      PetscErrorCode ierr = PCSetOptionsPrefix(pc, prefix.c_str());
-      AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-      for (const auto &[key, value] : options)
-        {
-          const std::string name = "-" + prefix + "mg_levels_" + key;
-          ierr = PetscOptionsSetValue(nullptr, name.c_str(), value.c_str());
-          AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-        }
-      ierr = PCSetFromOptions(pc);
-      AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-    }
-  } // namespace
-#else
+#ifndef CHEMOMECH_USE_PETSC
   namespace
   {
     // The smoother entries of an ML parameter list.
@@ -215,35 +193,28 @@ namespace chemomech
               // from the third level of flat-cell slabs) would make PETSc
               // return NaN: it is shifted.
               if (smoother == AmgSmoother::symmetric_gauss_seidel)
-                set_gamg_level_options(impl->pc,
-                                       "chemomech_sgs_",
-                                       {{"ksp_type", "richardson"},
-                                        {"pc_type", "sor"}});
+                set_pc_options(impl->pc,
+                               "chemomech_sgs_",
+                               {{"mg_levels_ksp_type", "richardson"},
+                                {"mg_levels_pc_type", "sor"}});
               else if (smoother == AmgSmoother::ilu)
-                {
-                  // No aggressive coarsening (squared graph) on the first
-                  // level: on flat cells it merges whole columns across the
-                  // thickness with their in-plane neighbours, and the count
-                  // grew 5.11 -> 7.78 from refinement 1 to 3 (6.44 without;
-                  // doc/electrode-model.md section 12). Kept for the other
-                  // smoothers, whose counts (particle model) were measured
-                  // with it.
-                  // (The option, not PCGAMGSetAggressiveLevels(), which
-                  // leaves the aggregation's own setting as it is in 3.18.)
-                  ierr =
-                    PetscOptionsSetValue(nullptr,
-                                         "-chemomech_ilu_pc_gamg_square_graph",
-                                         "0");
-                  AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-                  set_gamg_level_options(impl->pc,
-                                         "chemomech_ilu_",
-                                         {{"ksp_type", "richardson"},
-                                          {"pc_type", "bjacobi"},
-                                          {"sub_pc_type", "ilu"},
-                                          {"sub_pc_factor_levels", "1"},
-                                          {"sub_pc_factor_shift_type",
-                                           "nonzero"}});
-                }
+                // No aggressive coarsening (squared graph) on the first
+                // level either: on flat cells it merges whole columns across
+                // the thickness with their in-plane neighbours, and the count
+                // grew 5.11 -> 7.78 from refinement 1 to 3 (6.44 without;
+                // doc/electrode-model.md section 12). Kept for the other
+                // smoothers, whose counts (particle model) were measured with
+                // it. (The option: PCGAMGSetAggressiveLevels() leaves the
+                // aggregation's own setting as it is in PETSc 3.18.)
+                set_pc_options(impl->pc,
+                               "chemomech_ilu_",
+                               {{"pc_gamg_square_graph", "0"},
+                                {"mg_levels_ksp_type", "richardson"},
+                                {"mg_levels_pc_type", "bjacobi"},
+                                {"mg_levels_sub_pc_type", "ilu"},
+                                {"mg_levels_sub_pc_factor_levels", "1"},
+                                {"mg_levels_sub_pc_factor_shift_type",
+                                 "nonzero"}});
               ierr = PCSetUp(impl->pc);
               AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
             }

@@ -165,31 +165,18 @@ namespace chemomech
 
 
 
-  template std::vector<InterpolationRows>
-  layer_interpolation(const dealii::DoFHandler<1> &,
-                      const dealii::AffineConstraints<double> &,
-                      const dealii::IndexSet &,
-                      const std::vector<unsigned char> &,
-                      const std::vector<bool> &,
-                      const unsigned int,
-                      const double,
-                      const double);
-  template std::vector<InterpolationRows>
-  layer_interpolation(const dealii::DoFHandler<2> &,
-                      const dealii::AffineConstraints<double> &,
-                      const dealii::IndexSet &,
-                      const std::vector<unsigned char> &,
-                      const std::vector<bool> &,
-                      const unsigned int,
-                      const double,
-                      const double);
-  template std::vector<InterpolationRows>
-  layer_interpolation(const dealii::DoFHandler<3> &,
-                      const dealii::AffineConstraints<double> &,
-                      const dealii::IndexSet &,
-                      const std::vector<unsigned char> &,
-                      const std::vector<bool> &,
-                      const unsigned int,
-                      const double,
-                      const double);
+#define CHEMOMECH_INSTANTIATE(dim)                             \
+  template std::vector<InterpolationRows> layer_interpolation( \
+    const dealii::DoFHandler<dim> &,                           \
+    const dealii::AffineConstraints<double> &,                 \
+    const dealii::IndexSet &,                                  \
+    const std::vector<unsigned char> &,                        \
+    const std::vector<bool> &,                                 \
+    const unsigned int,                                        \
+    const double,                                              \
+    const double);
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech

@@ -1,3 +1,4 @@
+#include <chemomech/core/petsc_options.h>
 #include <chemomech/core/semicoarsened_amg.h>
 
 #include <deal.II/base/exceptions.h>
@@ -188,22 +189,13 @@ namespace chemomech
         // Block Jacobi, one block per rank, ILU(1) in each (a zero pivot
         // shifted, else PETSc returns NaN): through this PC's own options
         // prefix.
-        const std::string prefix = "chemomech_semi_ilu_";
-        ierr                     = PCSetType(impl->smoother, PCBJACOBI);
+        ierr = PCSetType(impl->smoother, PCBJACOBI);
         AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-        ierr = PCSetOptionsPrefix(impl->smoother, prefix.c_str());
-        AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-        for (const auto &[key, value] :
-             {std::pair<std::string, std::string>{"sub_pc_type", "ilu"},
-              {"sub_pc_factor_levels", "1"},
-              {"sub_pc_factor_shift_type", "nonzero"}})
-          {
-            const std::string name = "-" + prefix + key;
-            ierr = PetscOptionsSetValue(nullptr, name.c_str(), value.c_str());
-            AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
-          }
-        ierr = PCSetFromOptions(impl->smoother);
-        AssertThrow(ierr == 0, dealii::ExcPETScError(ierr));
+        set_pc_options(impl->smoother,
+                       "chemomech_semi_ilu_",
+                       {{"sub_pc_type", "ilu"},
+                        {"sub_pc_factor_levels", "1"},
+                        {"sub_pc_factor_shift_type", "nonzero"}});
       }
     else
       {
