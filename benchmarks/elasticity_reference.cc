@@ -16,13 +16,13 @@
  * for a failed run.
  */
 #include <chemomech/core/error_messages.h>
-#include <chemomech/core/field_preconditioner.h>
+#include <chemomech/core/solvers/field_preconditioner.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/geometry/particle_geometry.h>
 #include <chemomech/io/performance_report.h>
 #include <chemomech/materials/particle_material.h>
-#include <chemomech/physics/mechanical_constraints.h>
-#include <chemomech/physics/particle_problem.h>
+#include <chemomech/physics/particle/mechanical_constraints.h>
+#include <chemomech/physics/particle/particle_problem.h>
 
 #include <deal.II/base/conditional_ostream.h>
 #include <deal.II/base/quadrature_lib.h>

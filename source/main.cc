@@ -3,8 +3,8 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/parameter_checks.h>
-#include <chemomech/physics/electrode_problem.h>
-#include <chemomech/physics/particle_problem.h>
+#include <chemomech/physics/electrode/electrode_problem.h>
+#include <chemomech/physics/particle/particle_problem.h>
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/parameter_handler.h>

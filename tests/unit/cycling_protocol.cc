@@ -2,7 +2,7 @@
 // messages, and the state machine driven by a synthetic cell whose voltage
 // and current are linear in the time of each step, so that every switch
 // time is known in closed form.
-#include <chemomech/core/cycling_protocol.h>
+#include <chemomech/physics/electrode/cycling_protocol.h>
 #include <chemomech/core/parameter_checks.h>
 
 #include <deal.II/base/mpi.h>

@@ -6,7 +6,7 @@
 // electrode. Criterion: for every unconstrained row,
 // max |J_fd - J| <= 1e-5 max |J| (the local iterations are converged to
 // 1e-13, the differences taken with h = 1e-6 of each field's scale).
-#include <chemomech/physics/electrode_problem.h>
+#include <chemomech/physics/electrode/electrode_problem.h>
 
 #include <deal.II/base/mpi.h>
 

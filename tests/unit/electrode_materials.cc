@@ -12,8 +12,8 @@
 #include <chemomech/materials/porosity_model.h>
 #include <chemomech/materials/scalar_function_of_x.h>
 #include <chemomech/materials/sei_kinetics.h>
-#include <chemomech/physics/polynomial_particle.h>
-#include <chemomech/physics/representative_particle.h>
+#include <chemomech/materials/polynomial_particle.h>
+#include <chemomech/materials/representative_particle.h>
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/parameter_handler.h>

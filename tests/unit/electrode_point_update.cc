@@ -8,10 +8,10 @@
 #include <chemomech/materials/particle_surface_stress.h>
 #include <chemomech/materials/porosity_model.h>
 #include <chemomech/materials/sei_kinetics.h>
-#include <chemomech/physics/electrode_point_state.h>
-#include <chemomech/physics/electrode_point_update.h>
-#include <chemomech/physics/polynomial_particle.h>
-#include <chemomech/physics/representative_particle.h>
+#include <chemomech/materials/electrode_point_state.h>
+#include <chemomech/materials/electrode_point_update.h>
+#include <chemomech/materials/polynomial_particle.h>
+#include <chemomech/materials/representative_particle.h>
 
 #include <deal.II/base/mpi.h>
 

@@ -2,7 +2,7 @@
 // Jacobian of the assembled residual, column by column, with the coupling
 // on and nonlinear laws (lattice gas mobility, D(x), Butler-Volmer).
 // Criterion: for every unconstrained row, max |J_fd - J| <= 1e-6 max |J|.
-#include <chemomech/physics/particle_problem.h>
+#include <chemomech/physics/particle/particle_problem.h>
 
 #include <deal.II/base/mpi.h>
 

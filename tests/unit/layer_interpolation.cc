@@ -16,9 +16,9 @@
 //     interpolation rather than a "coarse" space of every DoF;
 //  7. nor on cells of aspect ratio 1.5, below the default minimum 2 (and
 //     it is with a minimum of 1.4).
-#include <chemomech/core/layer_interpolation.h>
+#include <chemomech/core/solvers/layer_interpolation.h>
 #include <chemomech/core/linear_algebra.h>
-#include <chemomech/core/semicoarsened_amg.h>
+#include <chemomech/core/solvers/semicoarsened_amg.h>
 
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/distributed/tria.h>

@@ -6,7 +6,7 @@
 #include <chemomech/materials/isotropic_elasticity.h>
 #include <chemomech/materials/particle_material.h>
 #include <chemomech/materials/scalar_function_of_x.h>
-#include <chemomech/physics/surface_condition.h>
+#include <chemomech/physics/particle/surface_condition.h>
 
 #include <deal.II/base/mpi.h>
 

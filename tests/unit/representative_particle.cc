@@ -5,8 +5,8 @@
 // differences of the flux sensitivities, and rollback.
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/materials/particle_surface_stress.h>
-#include <chemomech/physics/polynomial_particle.h>
-#include <chemomech/physics/representative_particle.h>
+#include <chemomech/materials/polynomial_particle.h>
+#include <chemomech/materials/representative_particle.h>
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/numbers.h>

@@ -15,8 +15,8 @@
 #include <chemomech/materials/particle_surface_stress.h>
 #include <chemomech/materials/porosity_model.h>
 #include <chemomech/materials/sei_kinetics.h>
-#include <chemomech/physics/electrode_point_update.h>
-#include <chemomech/physics/representative_particle.h>
+#include <chemomech/materials/electrode_point_update.h>
+#include <chemomech/materials/representative_particle.h>
 
 #include <deal.II/base/parameter_handler.h>
 

@@ -1,0 +1,51 @@
+/**
+ * @file input_prescan.h
+ * @brief The few entries of a parameter file that decide which parameters
+ * are declared and with which defaults: the model, the dimension and the
+ * presets. Read once, with deal.II's own parser, before the full parse.
+ */
+#ifndef chemomech_io_input_prescan_h
+#define chemomech_io_input_prescan_h
+
+#include <string>
+
+namespace chemomech
+{
+  /// The model a parameter file selects ("Model").
+  enum class ModelKind
+  {
+    /// One or more active particles: coupled diffusion and elasticity.
+    particle,
+    /// The porous-electrode cell.
+    electrode
+  };
+
+  /**
+   * @brief Model, Dimension and the presets of an input file.
+   *
+   * read() parses the file (with its "include"s) into a ParameterHandler
+   * that declares only these entries and skips all others; the values are
+   * kept as text, except the model. The full parse later checks every entry
+   * against its pattern, so a malformed value is reported there with the
+   * model's own range.
+   */
+  struct InputPrescan
+  {
+    /// Reads @p input_file; throws InvalidParameter if it cannot be read.
+    static InputPrescan
+    read(const std::string &input_file);
+
+    /// "Model".
+    ModelKind model = ModelKind::particle;
+    /// "Dimension" as written ("" if absent).
+    std::string dimension;
+    /// "Negative electrode/Preset" ("none" if absent).
+    std::string negative_preset = "none";
+    /// "Positive electrode/Preset" ("none" if absent).
+    std::string positive_preset = "none";
+    /// "Electrolyte preset" ("none" if absent).
+    std::string electrolyte_preset = "none";
+  };
+} // namespace chemomech
+
+#endif

@@ -1,0 +1,97 @@
+/**
+ * @file statistics_table.h
+ * @brief One CSV time series of a run (statistics.csv, cycles.csv): named
+ * columns, each with its unit and number format, written row by row by MPI
+ * rank 0.
+ */
+#ifndef chemomech_io_statistics_table_h
+#define chemomech_io_statistics_table_h
+
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace chemomech
+{
+  /// How the values of a column are printed.
+  enum class ColumnFormat
+  {
+    /// %.10e: reals, comparable with numdiff.
+    real,
+    /// An integer (rounded to the nearest): counters and indices.
+    integer
+  };
+
+  /// One column of a StatisticsTable.
+  struct StatisticsColumn
+  {
+    /// Name written in the header (snake_case).
+    std::string name;
+    /// SI unit of the values ("s", "mol/m^2", "1" for a pure number).
+    std::string unit;
+    /// Number format.
+    ColumnFormat format = ColumnFormat::real;
+  };
+
+  /**
+   * @brief A CSV table with a fixed list of named columns.
+   *
+   * Columns are declared first (add_column()), then the file is opened and
+   * rows are filled by name (set()) and written (write_row()); a row must
+   * set every column. Values whose magnitude is below 1e-300 are written as
+   * 0, so that roundoff noise does not differ between runs on different
+   * numbers of ranks. The header row holds the column names; the units are
+   * available through columns() (the user guide lists them).
+   */
+  class StatisticsTable
+  {
+  public:
+    /// Declares a column at the end of the row (names must be unique).
+    void
+    add_column(const std::string &name,
+               const std::string &unit,
+               const ColumnFormat format = ColumnFormat::real);
+
+    /**
+     * @brief Opens @p file_name (truncating it) and writes the header.
+     * @param active Whether this process writes (rank 0); the others only
+     * check the rows.
+     */
+    void
+    open(const std::string &file_name, const bool active);
+
+    /// Sets the value of column @p name in the current row.
+    void
+    set(const std::string &name, const double value);
+
+    /// Writes the current row (every column must be set) and clears it.
+    void
+    write_row();
+
+    /// The declared columns, in order.
+    const std::vector<StatisticsColumn> &
+    columns() const
+    {
+      return cols;
+    }
+
+    /// Number of rows written since open().
+    unsigned long long
+    n_rows() const
+    {
+      return rows_written;
+    }
+
+  private:
+    std::vector<StatisticsColumn>       cols;
+    std::map<std::string, unsigned int> index;
+    std::vector<double>                 row;
+    std::vector<bool>                   is_set;
+    std::ofstream                       out;
+    bool                                active       = false;
+    unsigned long long                  rows_written = 0;
+  };
+} // namespace chemomech
+
+#endif

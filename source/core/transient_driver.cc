@@ -1,0 +1,211 @@
+#include <chemomech/core/transient_driver.h>
+#include <chemomech/io/performance_report.h>
+#include <chemomech/io/run_status.h>
+#include <chemomech/io/statistics_table.h>
+
+#include <deal.II/base/exceptions.h>
+#include <deal.II/base/mpi.h>
+
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace chemomech
+{
+  using namespace dealii;
+
+
+
+  TransientDriver::TransientDriver(const MPI_Comm comm)
+    : comm(comm)
+  {}
+
+
+
+  void
+  TransientDriver::run(TransientProblem &problem, const ParameterHandler &prm)
+  {
+    const std::string directory = problem.output_settings().directory;
+    try
+      {
+        start_run_output(directory, prm, comm);
+        ConditionalOStream pcout(std::cout,
+                                 Utilities::MPI::this_mpi_process(comm) == 0);
+        TimerOutput        timer(comm,
+                          pcout,
+                          TimerOutput::never,
+                          TimerOutput::wall_times);
+        problem.attach_timer(timer);
+        const auto start = std::chrono::steady_clock::now();
+        run_loop(problem, timer);
+        const double seconds = std::chrono::duration<double>(
+                                 std::chrono::steady_clock::now() - start)
+                                 .count();
+        write_performance(problem, timer, seconds);
+        write_run_status(directory, "completed: " + stop_reason, comm);
+        timer.print_wall_time_statistics(comm);
+      }
+    catch (const std::exception &e)
+      {
+        // Mark the output as not a result; main() prints the message.
+        mark_run_failed(directory, e, comm);
+        throw;
+      }
+  }
+
+
+
+  void
+  TransientDriver::run_loop(TransientProblem &problem, TimerOutput &timer)
+  {
+    const auto wall_start = std::chrono::steady_clock::now();
+    const bool root       = Utilities::MPI::this_mpi_process(comm) == 0;
+    ConditionalOStream pcout(std::cout, root);
+    const OutputSettings &settings  = problem.output_settings();
+    const std::string     directory = settings.directory;
+
+    problem.setup();
+    {
+      std::ostringstream header;
+      problem.print_header(header);
+      pcout << header.str() << std::flush;
+    }
+
+    StatisticsTable statistics;
+    problem.declare_statistics(statistics);
+    statistics.open(directory + "/statistics.csv", root);
+    const auto add_row = [&](const double dt) {
+      TimerOutput::Scope t(timer, "statistics");
+      problem.add_statistics(statistics, dt);
+      statistics.write_row();
+    };
+    add_row(0);
+    unsigned int vtu_index = 0;
+    problem.write_output(vtu_index++);
+
+    steps = rejected  = 0;
+    newton_iterations = linear_iterations = 0;
+    unsigned int last_vtu                 = 0;
+    double       proposed                 = problem.initial_time_step();
+    while (true)
+      {
+        stop_reason = problem.stop_reason();
+        if (!stop_reason.empty())
+          break;
+        const double      dt      = problem.limit_time_step(proposed);
+        const StepAttempt attempt = problem.try_step(dt);
+        newton_iterations += attempt.newton_iterations;
+        linear_iterations += attempt.linear_iterations;
+        if (!attempt.acceptable)
+          {
+            ++rejected;
+            problem.reject_step();
+            proposed = attempt.retry_step;
+            if (settings.show_progress)
+              pcout << "  step rejected at t = " << problem.current_time()
+                    << " s, dt = " << dt << " s (" << attempt.reason
+                    << "); retrying with dt = " << proposed << " s"
+                    << std::endl;
+            AssertThrow(proposed >= problem.minimum_time_step(),
+                        ExcMessage(
+                          "the time step fell below 'Time stepping/Minimum "
+                          "time step' at t = " +
+                          std::to_string(problem.current_time()) +
+                          " s: " + attempt.reason));
+            continue;
+          }
+
+        const StepReport report = problem.accept_step();
+        ++steps;
+        add_row(dt);
+        if (report.write_output ||
+            (settings.vtu_interval > 0 &&
+             steps % settings.vtu_interval == 0))
+          {
+            problem.write_output(vtu_index++);
+            last_vtu = steps;
+          }
+        if (settings.show_progress)
+          {
+            const double elapsed =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                            wall_start)
+                .count();
+            const double fraction = problem.progress_fraction();
+            std::ostringstream line;
+            line << "step " << std::setw(6) << steps
+                 << "  t = " << std::scientific << std::setprecision(3)
+                 << problem.current_time() << " s  dt = " << dt << " s  "
+                 << problem.progress_line() << "  elapsed "
+                 << format_duration(elapsed) << "  left ~"
+                 << format_duration(
+                      fraction > 0 ? elapsed * (1 - fraction) / fraction : -1);
+            pcout << line.str() << std::endl;
+          }
+        if (!report.stop_reason.empty())
+          {
+            stop_reason = report.stop_reason;
+            break;
+          }
+        proposed = problem.next_time_step(dt, proposed);
+      }
+
+    if (last_vtu != steps || steps == 0)
+      problem.write_output(vtu_index++);
+    std::ostringstream summary;
+    summary << "stopped: " << stop_reason << " after " << steps << " steps ("
+            << rejected << " rejected), t = " << problem.current_time()
+            << " s\n";
+    problem.print_summary(summary);
+    pcout << summary.str() << std::flush;
+  }
+
+
+
+  void
+  TransientDriver::write_performance(TransientProblem  &problem,
+                                     const TimerOutput &timer,
+                                     const double       seconds) const
+  {
+    const std::map<std::string, double> wall =
+      timer.get_summary_data(TimerOutput::total_wall_time);
+    const std::map<std::string, double> calls =
+      timer.get_summary_data(TimerOutput::n_calls);
+    const auto section = [&](const std::map<std::string, double> &data,
+                             const std::string                   &name) {
+      const auto it = data.find(name);
+      return (it != data.end()) ? it->second : 0.0;
+    };
+
+    PerformanceReport report;
+    report.add("mpi_ranks", Utilities::MPI::n_mpi_processes(comm));
+    report.add("steps", steps);
+    report.add("rejected_steps", rejected);
+    report.add("newton_iterations", newton_iterations);
+    report.add("linear_iterations", linear_iterations);
+    report.add_max("seconds_setup", section(wall, "setup"), comm);
+    report.add_max("seconds_assembly",
+                   section(wall, "assemble Jacobian") +
+                     section(wall, "assemble residual"),
+                   comm);
+    report.add("assemblies",
+               section(calls, "assemble Jacobian") +
+                 section(calls, "assemble residual"));
+    report.add_max("seconds_linear_solve",
+                   section(wall, "linear solve"),
+                   comm);
+    report.add_max("seconds_local_update",
+                   section(wall, "local update"),
+                   comm);
+    report.add_max("seconds_output",
+                   section(wall, "output") + section(wall, "statistics"),
+                   comm);
+    report.add_max("seconds_total", seconds, comm);
+    const double memory = PerformanceReport::peak_memory_bytes();
+    report.add_max("peak_memory_bytes_max_rank", memory, comm);
+    report.add("peak_memory_bytes_sum", Utilities::MPI::sum(memory, comm));
+    problem.add_performance(report);
+    report.write(problem.output_settings().directory + "/performance.json", comm);
+  }
+} // namespace chemomech

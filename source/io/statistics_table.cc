@@ -1,0 +1,80 @@
+#include <chemomech/io/statistics_table.h>
+
+#include <deal.II/base/exceptions.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace chemomech
+{
+  void
+  StatisticsTable::add_column(const std::string &name,
+                              const std::string &unit,
+                              const ColumnFormat format)
+  {
+    AssertThrow(index.find(name) == index.end(),
+                dealii::ExcMessage("statistics column '" + name +
+                                   "' declared twice"));
+    index[name] = cols.size();
+    cols.push_back({name, unit, format});
+    row.push_back(0);
+    is_set.push_back(false);
+  }
+
+
+
+  void
+  StatisticsTable::open(const std::string &file_name, const bool active_)
+  {
+    active       = active_;
+    rows_written = 0;
+    std::fill(is_set.begin(), is_set.end(), false);
+    if (!active)
+      return;
+    out.open(file_name);
+    AssertThrow(out, dealii::ExcMessage("cannot write '" + file_name + "'"));
+    for (unsigned int i = 0; i < cols.size(); ++i)
+      out << (i ? "," : "") << cols[i].name;
+    out << '\n';
+    out.flush();
+  }
+
+
+
+  void
+  StatisticsTable::set(const std::string &name, const double value)
+  {
+    const auto it = index.find(name);
+    AssertThrow(it != index.end(),
+                dealii::ExcMessage("no statistics column '" + name + "'"));
+    row[it->second]    = value;
+    is_set[it->second] = true;
+  }
+
+
+
+  void
+  StatisticsTable::write_row()
+  {
+    for (unsigned int i = 0; i < cols.size(); ++i)
+      AssertThrow(is_set[i],
+                  dealii::ExcMessage("statistics column '" + cols[i].name +
+                                     "' not set in this row"));
+    ++rows_written;
+    std::fill(is_set.begin(), is_set.end(), false);
+    if (!active)
+      return;
+    char buffer[64];
+    for (unsigned int i = 0; i < cols.size(); ++i)
+      {
+        const double v = (std::abs(row[i]) < 1e-300) ? 0.0 : row[i];
+        if (cols[i].format == ColumnFormat::integer && std::isfinite(v))
+          std::snprintf(buffer, sizeof(buffer), "%lld", std::llround(v));
+        else
+          std::snprintf(buffer, sizeof(buffer), "%.10e", v);
+        out << (i ? "," : "") << buffer;
+      }
+    out << '\n';
+    out.flush();
+  }
+} // namespace chemomech
