@@ -1,8 +1,12 @@
-// chemomech: command line entry point. Parses the arguments and the
-// parameter file, then dispatches to the 2D or 3D particle model.
+// chemomech: command line entry point. Parses the arguments, reads the
+// parameter file (a pre-scan for the model, the dimension and the presets,
+// then the full parse), and runs the chosen model in its dimension through
+// the time-loop driver.
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/simulator/transient_driver.h>
+#include <chemomech/io/input_prescan.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
 #include <chemomech/physics/particle/particle_problem.h>
 
@@ -86,6 +90,59 @@ namespace
 
 
 
+  /// --print-parameters: every parameter of @p model in @p format.
+  int
+  print_parameters(const std::string &format,
+                   const std::string &model,
+                   const bool         root)
+  {
+    using namespace chemomech;
+    if (format != "prm" && format != "json" && format != "xml" &&
+        format != "description")
+      {
+        if (root)
+          std::cerr
+            << "chemomech: unknown format '" << format
+            << "' for --print-parameters (use prm, description, json or xml)\n";
+        return 2;
+      }
+    dealii::ParameterHandler prm;
+    if (model == "electrode")
+      ElectrodeProblem<3>::declare_parameters(prm);
+    else
+      ParticleProblem<3>::declare_parameters(prm);
+    const auto style =
+      (format == "json") ?
+        dealii::ParameterHandler::JSON :
+      (format == "xml") ?
+        dealii::ParameterHandler::XML :
+      (format == "description") ?
+        dealii::ParameterHandler::OutputStyle(
+          dealii::ParameterHandler::Description |
+          dealii::ParameterHandler::KeepDeclarationOrder) :
+        dealii::ParameterHandler::OutputStyle(
+          dealii::ParameterHandler::PRM |
+          dealii::ParameterHandler::KeepDeclarationOrder);
+    if (root)
+      prm.print_parameters(std::cout, style);
+    return 0;
+  }
+
+
+
+  /**
+   * Reads the parameters into a @p Problem and runs it through the
+   * time-loop driver; @p running is set once the input has been accepted.
+   */
+  template <class Problem>
+  void
+  run_model(dealii::ParameterHandler &prm, bool &running)
+  {
+    Problem problem(MPI_COMM_WORLD);
+    problem.parse_parameters(prm);
+    running = true;
+    chemomech::TransientDriver(MPI_COMM_WORLD).run(problem, prm);
+  }
 } // namespace
 
 
@@ -127,35 +184,7 @@ main(int argc, char *argv[])
               else
                 format = a;
             }
-          dealii::ParameterHandler prm;
-          if (model == "electrode")
-            ElectrodeProblem<3>::declare_parameters(prm);
-          else
-            ParticleProblem<3>::declare_parameters(prm);
-          const auto style =
-            (format == "json") ?
-              dealii::ParameterHandler::JSON :
-            (format == "xml") ?
-              dealii::ParameterHandler::XML :
-            (format == "description") ?
-              dealii::ParameterHandler::OutputStyle(
-                dealii::ParameterHandler::Description |
-                dealii::ParameterHandler::KeepDeclarationOrder) :
-              dealii::ParameterHandler::OutputStyle(
-                dealii::ParameterHandler::PRM |
-                dealii::ParameterHandler::KeepDeclarationOrder);
-          if (format != "prm" && format != "json" && format != "xml" &&
-              format != "description")
-            {
-              if (root)
-                std::cerr
-                  << "chemomech: unknown format '" << format
-                  << "' for --print-parameters (use prm, description, json or xml)\n";
-              return 2;
-            }
-          if (root)
-            prm.print_parameters(std::cout, style);
-          return 0;
+          return print_parameters(format, model, root);
         }
       else if (!arg.empty() && arg[0] == '-')
         {
@@ -187,59 +216,27 @@ main(int argc, char *argv[])
   bool running = false;
   try
     {
-      std::string model;
-      {
-        dealii::ParameterHandler pre;
-        pre.declare_entry("Model",
-                          "particle",
-                          dealii::Patterns::Selection("particle|electrode"));
-        pre.parse_input(input_file, "", true);
-        model = pre.get("Model");
-      }
-      if (model == "electrode")
+      const InputPrescan scan = InputPrescan::read(input_file);
+      if (scan.model == ModelKind::electrode)
         {
-          ElectrodeProblem<3>::declare_parameters(prm);
-          ElectrodeProblem<3>::apply_presets(prm, input_file);
+          ElectrodeProblem<3>::declare_parameters(prm, scan);
           prm.parse_input(input_file);
-          const int  dim   = prm.get_integer("Dimension");
-          const auto solve = [&](auto &problem) {
-            problem.parse_parameters(prm);
-            running = true;
-            problem.run(prm);
-          };
+          const int dim = prm.get_integer("Dimension");
           if (dim == 1)
-            {
-              ElectrodeProblem<1> problem(MPI_COMM_WORLD);
-              solve(problem);
-            }
+            run_model<ElectrodeProblem<1>>(prm, running);
           else if (dim == 2)
-            {
-              ElectrodeProblem<2> problem(MPI_COMM_WORLD);
-              solve(problem);
-            }
+            run_model<ElectrodeProblem<2>>(prm, running);
           else
-            {
-              ElectrodeProblem<3> problem(MPI_COMM_WORLD);
-              solve(problem);
-            }
-          return 0;
-        }
-      ParticleProblem<3>::declare_parameters(prm);
-      prm.parse_input(input_file);
-      const int dim = prm.get_integer("Dimension");
-      if (dim == 2)
-        {
-          ParticleProblem<2> problem(MPI_COMM_WORLD);
-          problem.parse_parameters(prm);
-          running = true;
-          problem.run(prm);
+            run_model<ElectrodeProblem<3>>(prm, running);
         }
       else
         {
-          ParticleProblem<3> problem(MPI_COMM_WORLD);
-          problem.parse_parameters(prm);
-          running = true;
-          problem.run(prm);
+          ParticleProblem<3>::declare_parameters(prm);
+          prm.parse_input(input_file);
+          if (prm.get_integer("Dimension") == 2)
+            run_model<ParticleProblem<2>>(prm, running);
+          else
+            run_model<ParticleProblem<3>>(prm, running);
         }
       return 0;
     }

@@ -1,4 +1,4 @@
-#include <chemomech/core/transient_driver.h>
+#include <chemomech/simulator/transient_driver.h>
 #include <chemomech/io/performance_report.h>
 #include <chemomech/io/run_status.h>
 #include <chemomech/io/statistics_table.h>

@@ -4,10 +4,10 @@
  * the minimum-step check, progress with an estimate of the time left,
  * statistics.csv, status.txt, performance.json, timers and the summary.
  */
-#ifndef chemomech_core_transient_driver_h
-#define chemomech_core_transient_driver_h
+#ifndef chemomech_simulator_transient_driver_h
+#define chemomech_simulator_transient_driver_h
 
-#include <chemomech/core/transient_problem.h>
+#include <chemomech/simulator/transient_problem.h>
 
 #include <deal.II/base/parameter_handler.h>
 

@@ -1,4 +1,4 @@
-#include <chemomech/core/transient_problem.h>
+#include <chemomech/simulator/transient_problem.h>
 
 #include <iostream>
 

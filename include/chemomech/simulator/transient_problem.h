@@ -4,8 +4,8 @@
  * sees a physics model: try a step, accept it or roll it back, propose the
  * next step size, say why to stop, add a statistics row, write output.
  */
-#ifndef chemomech_core_transient_problem_h
-#define chemomech_core_transient_problem_h
+#ifndef chemomech_simulator_transient_problem_h
+#define chemomech_simulator_transient_problem_h
 
 #include <chemomech/io/output_settings.h>
 
