@@ -3,6 +3,7 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/transient_driver.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
 #include <chemomech/physics/particle/particle_problem.h>
 
@@ -232,14 +233,14 @@ main(int argc, char *argv[])
           ParticleProblem<2> problem(MPI_COMM_WORLD);
           problem.parse_parameters(prm);
           running = true;
-          problem.run(prm);
+          TransientDriver(MPI_COMM_WORLD).run(problem, prm);
         }
       else
         {
           ParticleProblem<3> problem(MPI_COMM_WORLD);
           problem.parse_parameters(prm);
           running = true;
-          problem.run(prm);
+          TransientDriver(MPI_COMM_WORLD).run(problem, prm);
         }
       return 0;
     }
