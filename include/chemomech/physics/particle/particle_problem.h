@@ -249,7 +249,7 @@ namespace chemomech
     /// @name Set-up (setup.cc)
     /// @{
     void
-    setup_dofs();
+    setup_dofs(); ///< DoFs, constraints, matrix, scales, preconditioner.
     /// Volume and active area of the mesh.
     void
     compute_volume_and_area();
@@ -325,11 +325,12 @@ namespace chemomech
     /// @name Output (output.cc)
     /// @{
     void
-    write_probes();
+    write_probes(); ///< Appends the probes at the current time (probes.csv).
     void
-    write_line_out(const unsigned int index);
+    write_line_out(const unsigned int index); ///< lineout-<index>.csv
     std::vector<double>
-    sample_row(const dealii::Point<dim> &p, const PointSample<dim> &s) const;
+    sample_row(const dealii::Point<dim> &p, const PointSample<dim> &s)
+      const; ///< Coordinates, c, x, u and stress measures (Pa) at p (m).
     /// @}
 
     MPI_Comm comm;
@@ -389,8 +390,7 @@ namespace chemomech
     /// Newton result of the last accepted step (empty for the initial
     /// state).
     NewtonResult accepted_newton;
-    /// Accepted steps.
-    unsigned int step = 0;
+    unsigned int step = 0; ///< Accepted steps.
     /// Size of the step being tried. Units: s.
     double trial_dt = 0;
     /// Statistics of the committed and of the trial state.
