@@ -6,6 +6,7 @@
 #define chemomech_materials_isotropic_elasticity_h
 
 #include <deal.II/base/symmetric_tensor.h>
+#include <deal.II/base/tensor.h>
 
 namespace chemomech
 {
@@ -47,6 +48,29 @@ namespace chemomech
                        const double                           e_star) const
     {
       return bulk_modulus * (dealii::trace(eps) - 3 * e_star);
+    }
+
+    /**
+     * @brief The elastic tangent between two vector shape functions:
+     * eps(v) : C : eps(w) for v = N_i e_a and w = N_j e_b (e_a, e_b
+     * Cartesian unit vectors), from the gradients @p grad_i of N_i and
+     * @p grad_j of N_j. This is the derivative of stress() in the direction
+     * eps(w), contracted with eps(v): the (u, u) entry of the stiffness
+     * matrix per unit volume. Inline, no allocation: it runs in the
+     * innermost assembly loop. Units: Pa/m^2.
+     */
+    template <int dim>
+    double
+    shape_tangent(const dealii::Tensor<1, dim> &grad_i,
+                  const unsigned int            a,
+                  const dealii::Tensor<1, dim> &grad_j,
+                  const unsigned int            b) const
+    {
+      double v =
+        lambda * grad_i[a] * grad_j[b] + shear_modulus * grad_i[b] * grad_j[a];
+      if (a == b)
+        v += shear_modulus * (grad_i * grad_j);
+      return v;
     }
 
     /// The out-of-plane stress sigma_zz of plane strain (2D only). Units: Pa.

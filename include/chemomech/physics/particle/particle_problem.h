@@ -7,14 +7,17 @@
 #define chemomech_physics_particle_particle_problem_h
 
 #include <chemomech/core/linear_algebra.h>
-#include <chemomech/core/solvers/linear_solver.h>
 #include <chemomech/core/newton_solver.h>
 #include <chemomech/core/nonlinear_problem.h>
+#include <chemomech/core/solvers/linear_solver.h>
 #include <chemomech/core/time_stepping.h>
+#include <chemomech/core/transient_problem.h>
 #include <chemomech/geometry/particle_geometry.h>
 #include <chemomech/io/csv_writer.h>
+#include <chemomech/io/output_settings.h>
 #include <chemomech/io/pvd_recorder.h>
 #include <chemomech/materials/particle_material.h>
+#include <chemomech/physics/particle/assembly_scratch.h>
 #include <chemomech/physics/particle/mechanical_constraints.h>
 #include <chemomech/physics/particle/surface_condition.h>
 #include <chemomech/postprocess/point_sampler.h>
@@ -66,9 +69,15 @@ namespace chemomech
    *   div sigma = 0, sigma = C:(eps(u) - (Omega/3)(c - c_ref) I);
    *   dc/dt + div J = 0, J = -D f(x) grad c + D m(x) Omega_mu c/(RT) grad
    * sigma_h; sigma_h = K (tr eps(u) - Omega (c - c_ref)).
+   *
+   * A run is driven by TransientDriver through the TransientProblem
+   * interface; Newton's method sees it as a NonlinearProblem. The member
+   * functions are defined by concern in source/physics/particle/:
+   * parameters.cc, setup.cc, assembly.cc, solver.cc, statistics.cc,
+   * output.cc and transient.cc.
    */
   template <int dim>
-  class ParticleProblem : public NonlinearProblem
+  class ParticleProblem : public NonlinearProblem, public TransientProblem
   {
   public:
     /// Declares every parameter of a particle run.
@@ -82,18 +91,12 @@ namespace chemomech
     void
     parse_parameters(dealii::ParameterHandler &prm);
 
-    /**
-     * @brief Runs the simulation: mesh, initial equilibrium, time loop,
-     * output. @p prm is written to the output directory as used.
-     */
-    void
-    run(const dealii::ParameterHandler &prm);
-
     /// @name Access for tests.
     /// @{
-    /// Creates mesh and dofs and the initial state (no output).
+    /// Creates mesh and dofs and the initial state with its statistics (no
+    /// output).
     void
-    setup();
+    setup() override;
     /// The current solution (locally owned).
     LA::MPI::Vector &
     current_solution()
@@ -153,7 +156,7 @@ namespace chemomech
     {
       return zero_constraints;
     }
-    /// Volume of the particle. Units: m^3.
+    /// Volume of the particle. Units: m^3 (m^2 in 2D).
     double
     get_volume() const
     {
@@ -161,7 +164,8 @@ namespace chemomech
     }
     /// @}
 
-    // NonlinearProblem interface
+    /// @name NonlinearProblem interface (assembly.cc, solver.cc)
+    /// @{
     void
     assemble(const LA::MPI::Vector &evaluation_point,
              const bool             with_jacobian) override;
@@ -171,41 +175,165 @@ namespace chemomech
     update_norm(const LA::MPI::Vector &update) const override;
     double
     residual_norm() const override;
+    /// @}
+
+    /// @name TransientProblem interface (transient.cc, statistics.cc,
+    /// output.cc)
+    /// @{
+    const OutputSettings &
+    output_settings() const override
+    {
+      return output;
+    }
+    void
+    print_header(std::ostream &out) const override;
+    double
+    current_time() const override
+    {
+      return time;
+    }
+    double
+    initial_time_step() const override;
+    double
+    minimum_time_step() const override;
+    /// "end time reached" once the end time is reached, else "".
+    std::string
+    stop_reason() const override;
+    /// Shortens @p proposed to the end time, the next line-out time and
+    /// (galvanostatic) the time the target state of charge is reached.
+    double
+    limit_time_step(const double proposed) override;
+    /// BDF2 step (BDF1 on the first step and after a step-size jump by
+    /// more than 2.4), the statistics of the trial state and the check of
+    /// the change of stoichiometry.
+    StepAttempt
+    try_step(const double dt) override;
+    void
+    reject_step() override;
+    /// Commits the step, updates the lithium balance, writes probes and
+    /// line-outs; stops at the target state of charge or when the surface
+    /// stoichiometry leaves its window.
+    StepReport
+    accept_step() override;
+    double
+    next_time_step(const double dt, const double proposed) override;
+    double
+    progress_fraction() const override;
+    std::string
+    progress_line() const override;
+    /**
+     * @brief The columns of statistics.csv, with SI units: time, dt (s);
+     * newton_iterations, linear_iterations (integers); mean_x and the
+     * surface stoichiometries (1); sigma_h_min/max, max_principal_stress,
+     * surface hoop stresses and centre_radial_stress (Pa); total_lithium
+     * (mol; in 2D mol per metre of thickness); lithium_balance_error
+     * (1, relative to the content); elastic_energy (J; in 2D J/m);
+     * surface_flux (mol/s, inward; in 2D mol/(m s)); surface_overpotential
+     * (V).
+     */
+    void
+    declare_statistics(StatisticsTable &table) const override;
+    void
+    add_statistics(StatisticsTable &table, const double dt) const override;
+    /// Writes VTU/PVTU fields; index 0 (the initial state) also opens
+    /// probes.csv and writes the probes and line-outs of the initial state.
+    void
+    write_output(const unsigned int index) override;
+    void
+    print_summary(std::ostream &out) const override;
+    void
+    add_performance(PerformanceReport &report) const override;
+    /// @}
 
   private:
-    /// The body of run(); run() marks the output as failed on exceptions.
+    /// @name Set-up (setup.cc)
+    /// @{
     void
-    run_simulation(const dealii::ParameterHandler &prm);
+    setup_dofs(); ///< DoFs, constraints, matrix, scales, preconditioner.
+    /// Volume and active area of the mesh.
+    void
+    compute_volume_and_area();
+    /// Hanging nodes, mechanical constraints and Dirichlet values of c
+    /// (@p c_value, mol/m^3) on the active surface.
+    void
+    make_constraints(dealii::AffineConstraints<double> &cs,
+                     const double                       c_value) const;
+    /// Sparsity pattern, matrix and vectors.
+    void
+    setup_system();
+    /// Field scales of the Newton norms and the concentration mask.
+    void
+    setup_scales();
+    /// Whether later Jacobian assemblies may refill the concentration rows
+    /// only, and which rows these are.
+    void
+    setup_partial_jacobian();
     /// Declares the fields to the block preconditioner of the linear
     /// solver.
     void
     setup_block_preconditioner();
-
-    /// Writes performance.json (sizes, iteration counts, timings, memory)
-    /// for the benchmark harness.
-    void
-    write_performance_report(const unsigned int steps,
-                             const unsigned int rejected);
-
     /// Field (0 u, 1 c, 2 sigma_h) of each locally relevant DoF.
     std::vector<unsigned char>
     field_of_relevant_dofs() const;
-
+    /// Interpolates the initial concentration and checks its range.
     void
-    setup_dofs();
+    interpolate_initial_concentration();
+    /// Initial state: concentration, mechanical equilibrium, statistics.
     void
     set_initial_state();
-    void
-    write_output(const unsigned int index);
-    void
-    write_probes();
-    void
-    write_line_out(const unsigned int index);
-    std::vector<double>
-    sample_row(const dealii::Point<dim> &p, const PointSample<dim> &s) const;
+    /// @}
 
-    MPI_Comm                   comm;
-    dealii::ConditionalOStream pcout;
+    /// @name Assembly (assembly.cc)
+    /// @{
+    /// Residual and Jacobian of one locally owned cell.
+    void
+    assemble_cell(
+      const typename dealii::DoFHandler<dim>::active_cell_iterator &cell,
+      ParticleAssemblyScratch<dim>                                 &scratch,
+      const bool with_jacobian,
+      const bool partial) const;
+    /// Material response at quadrature point @p q of the current cell.
+    void
+    evaluate_point(ParticleAssemblyScratch<dim> &scratch,
+                   const unsigned int            q) const;
+    /// Residual contribution of quadrature point @p q.
+    void
+    add_point_residual(ParticleAssemblyScratch<dim> &scratch,
+                       const unsigned int            q) const;
+    /// Jacobian contribution of quadrature point @p q (concentration rows
+    /// only if @p partial).
+    void
+    add_point_jacobian(ParticleAssemblyScratch<dim> &scratch,
+                       const bool                    partial) const;
+    /// Row-sum lumped storage term with nodal values.
+    void
+    add_lumped_storage(
+      const typename dealii::DoFHandler<dim>::active_cell_iterator &cell,
+      ParticleAssemblyScratch<dim>                                 &scratch,
+      const bool with_jacobian) const;
+    /// Lithium exchange through the active surface of the cell.
+    void
+    add_surface_flux(
+      const typename dealii::DoFHandler<dim>::active_cell_iterator &cell,
+      ParticleAssemblyScratch<dim>                                 &scratch,
+      const bool with_jacobian) const;
+    /// Adds the concentration rows of the cell matrix to the Jacobian.
+    void
+    add_concentration_rows(ParticleAssemblyScratch<dim> &scratch);
+    /// @}
+
+    /// @name Output (output.cc)
+    /// @{
+    void
+    write_probes(); ///< Appends the probes at the current time (probes.csv).
+    void
+    write_line_out(const unsigned int index); ///< lineout-<index>.csv
+    std::vector<double>
+    sample_row(const dealii::Point<dim> &p, const PointSample<dim> &s)
+      const; ///< Coordinates, c, x, u and stress measures (Pa) at p (m).
+    /// @}
+
+    MPI_Comm comm;
 
     // Parameters
     ParticleGeometry<dim>           geometry;
@@ -215,14 +343,11 @@ namespace chemomech
     TimeStepping                    time_stepping;
     NewtonSolver                    newton;
     LinearSolver                    linear_solver;
+    OutputSettings                  output;
     unsigned int                    displacement_degree  = 2;
     unsigned int                    concentration_degree = 1;
     unsigned int                    mapping_degree       = 2;
     bool                            lumped_mass          = true;
-    std::string                     output_directory     = "output";
-    unsigned int                    output_interval      = 10;
-    bool                            write_vtu            = true;
-    bool                            show_progress        = true;
     std::vector<dealii::Point<dim>> probe_points;
     dealii::Point<dim>              line_start, line_end;
     unsigned int                    line_points = 0;
@@ -262,19 +387,25 @@ namespace chemomech
     double                                       volume = 0, active_area = 0;
     double       initial_lithium = 0, cumulative_inflow = 0;
     NewtonResult last_newton;
-    /// Newton and linear iterations of all attempted steps (with rejected).
-    unsigned long long total_newton_iterations = 0;
-    unsigned long long total_linear_iterations = 0;
-    /// Wall clock of the whole run.
-    dealii::Timer wall_clock;
+    /// Newton result of the last accepted step (empty for the initial
+    /// state).
+    NewtonResult accepted_newton;
+    unsigned int step = 0; ///< Accepted steps.
+    /// Size of the step being tried. Units: s.
+    double trial_dt = 0;
+    /// Statistics of the committed and of the trial state.
+    ParticleStatistics stats, trial_stats;
+    /// Mean stoichiometry of the initial state.
+    double initial_soc = 0;
+    /// Index of the next line-out.
+    unsigned int line_index = 0;
     /// Peak resident memory of this rank after the DoFs, sparsity and
     /// matrix were set up (before any solve). Units: bytes.
     double peak_memory_after_dofs = 0;
 
     // Output
-    PvdRecorder                          pvd;
-    CsvWriter                            statistics_csv, probes_csv;
-    std::unique_ptr<dealii::TimerOutput> timer;
+    PvdRecorder pvd;
+    CsvWriter   probes_csv;
   };
 } // namespace chemomech
 

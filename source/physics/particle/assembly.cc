@@ -1,0 +1,342 @@
+#include <chemomech/physics/particle/particle_problem.h>
+
+#include <deal.II/base/timer.h>
+
+#include <cmath>
+
+namespace chemomech
+{
+  using namespace dealii;
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::assemble(const LA::MPI::Vector &evaluation_point,
+                                 const bool             with_jacobian)
+  {
+    TimerOutput::Scope t(*get_timer(comm),
+                         with_jacobian ? "assemble Jacobian" :
+                                         "assemble residual");
+    ghosted = evaluation_point;
+    // Refill only the concentration rows when the rest is already there.
+    const bool partial =
+      with_jacobian && partial_jacobian_allowed && constant_jacobian_assembled;
+    if (partial)
+      system_matrix.clear_rows(owned_concentration_rows);
+    else if (with_jacobian)
+      system_matrix = 0;
+    system_rhs = 0;
+
+    ParticleAssemblyScratch<dim> scratch(*mapping, *fe);
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          assemble_cell(cell, scratch, with_jacobian, partial);
+          cell->get_dof_indices(scratch.dofs);
+          if (partial)
+            {
+              zero_constraints.distribute_local_to_global(scratch.cell_rhs,
+                                                          scratch.dofs,
+                                                          system_rhs);
+              add_concentration_rows(scratch);
+            }
+          else if (with_jacobian)
+            zero_constraints.distribute_local_to_global(scratch.cell_matrix,
+                                                        scratch.cell_rhs,
+                                                        scratch.dofs,
+                                                        system_matrix,
+                                                        system_rhs);
+          else
+            zero_constraints.distribute_local_to_global(scratch.cell_rhs,
+                                                        scratch.dofs,
+                                                        system_rhs);
+        }
+
+    system_rhs.compress(VectorOperation::add);
+    if (with_jacobian)
+      {
+        system_matrix.compress(VectorOperation::add);
+        constant_jacobian_assembled = true;
+        for (const auto i : owned_dofs)
+          {
+            const double d      = std::abs(system_matrix.diag_element(i));
+            inverse_diagonal[i] = (d > 0) ? inverse_scale[i] / d : 0.0;
+          }
+        inverse_diagonal.compress(VectorOperation::insert);
+      }
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::assemble_cell(
+    const typename DoFHandler<dim>::active_cell_iterator &cell,
+    ParticleAssemblyScratch<dim>                         &scratch,
+    const bool                                            with_jacobian,
+    const bool                                            partial) const
+  {
+    const FEValuesExtractors::Vector u_ex(0);
+    const FEValuesExtractors::Scalar c_ex(dim), p_ex(dim + 1);
+    auto                            &fv = scratch.fv;
+    fv.reinit(cell);
+    scratch.cell_matrix = 0;
+    scratch.cell_rhs    = 0;
+    fv[u_ex].get_function_symmetric_gradients(ghosted, scratch.eps_q);
+    fv[c_ex].get_function_values(ghosted, scratch.c_q);
+    fv[c_ex].get_function_gradients(ghosted, scratch.grad_c_q);
+    fv[p_ex].get_function_values(ghosted, scratch.p_q);
+    fv[p_ex].get_function_gradients(ghosted, scratch.grad_p_q);
+    fv[c_ex].get_function_values(ghosted_old, scratch.c_old_q);
+    fv[c_ex].get_function_values(ghosted_older, scratch.c_older_q);
+    std::fill(scratch.lumped.begin(), scratch.lumped.end(), 0.0);
+
+    for (unsigned int q = 0; q < scratch.nq; ++q)
+      {
+        evaluate_point(scratch, q);
+        add_point_residual(scratch, q);
+        if (with_jacobian)
+          add_point_jacobian(scratch, partial);
+      }
+
+    // Lumped (row-sum) storage term m_i dc_i/dt with nodal values: no over-
+    // and undershoots next to a sudden change of the surface concentration,
+    // so c stays within its bounds.
+    if (lumped_mass)
+      add_lumped_storage(cell, scratch, with_jacobian);
+
+    if (!equilibrium_mode &&
+        surface.type != SurfaceConditionType::fixed_concentration)
+      add_surface_flux(cell, scratch, with_jacobian);
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::evaluate_point(ParticleAssemblyScratch<dim> &s,
+                                       const unsigned int            q) const
+  {
+    for (unsigned int k = 0; k < s.n; ++k)
+      {
+        s.phi[k]  = s.fv.shape_value(k, q);
+        s.grad[k] = s.fv.shape_grad(k, q);
+      }
+    const auto  &el     = material.elasticity;
+    const double e_star = material.eigenstrain(s.c_q[q]);
+    s.JxW               = s.fv.JxW(q);
+    s.c                 = s.c_q[q];
+    s.sigma             = el.stress(s.eps_q[q], e_star);
+    s.sh                = el.hydrostatic_stress(s.eps_q[q], e_star);
+    s.k                 = material.flux_coefficients(s.c);
+    s.c_dot = bdf[0] * s.c + bdf[1] * s.c_old_q[q] + bdf[2] * s.c_older_q[q];
+    // -J = D_c grad c - B grad sigma_h
+    s.minus_flux = s.k.fickian * s.grad_c_q[q] - s.k.drift * s.grad_p_q[q];
+    // Parts of d(-J)/dc that do not depend on the test function.
+    s.d_minus_flux_dc =
+      s.k.d_fickian_dc * s.grad_c_q[q] - s.k.d_drift_dc * s.grad_p_q[q];
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::add_point_residual(ParticleAssemblyScratch<dim> &s,
+                                           const unsigned int q) const
+  {
+    const double inv_K = 1.0 / material.elasticity.bulk_modulus;
+    for (unsigned int i = 0; i < s.n; ++i)
+      {
+        double r = 0;
+        switch (s.field[i])
+          {
+            case 0: // sigma : eps(v) = sigma[a] . grad phi
+              for (unsigned int b = 0; b < dim; ++b)
+                r += s.sigma[s.comp[i]][b] * s.grad[i][b];
+              break;
+            case 1:
+              if (lumped_mass)
+                {
+                  // storage term added per node in add_lumped_storage()
+                  s.lumped[i] += s.phi[i] * s.JxW;
+                  r = equilibrium_mode ? 0.0 : s.grad[i] * s.minus_flux;
+                }
+              else
+                r = equilibrium_mode ?
+                      s.phi[i] * (s.c - s.c_old_q[q]) :
+                      s.phi[i] * s.c_dot + s.grad[i] * s.minus_flux;
+              break;
+            default:
+              r = s.phi[i] * (s.p_q[q] - s.sh) * inv_K;
+          }
+        s.cell_rhs(i) -= r * s.JxW;
+      }
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::add_point_jacobian(ParticleAssemblyScratch<dim> &s,
+                                           const bool partial) const
+  {
+    const auto  &el    = material.elasticity;
+    const double K     = el.bulk_modulus;
+    const double Omega = material.partial_molar_volume;
+    const double inv_K = 1.0 / K;
+    for (unsigned int i = 0; i < s.n; ++i)
+      {
+        if (partial && s.field[i] != 1)
+          continue;
+        const unsigned int a = s.comp[i];
+        for (unsigned int j = 0; j < s.n; ++j)
+          {
+            const unsigned int b = s.comp[j];
+            double             v = 0;
+            switch (3 * s.field[i] + s.field[j])
+              {
+                case 0: // (u, u): eps(v):C:eps(w)
+                  v = el.shape_tangent(s.grad[i], a, s.grad[j], b);
+                  break;
+                case 1: // (u, c): eigenstrain
+                  v = -K * Omega * s.phi[j] * s.grad[i][a];
+                  break;
+                  case 4: // (c, c)
+                  {
+                    const double storage =
+                      lumped_mass ?
+                        0.0 :
+                        (equilibrium_mode ? 1.0 : bdf[0]) * s.phi[i] * s.phi[j];
+                    v = equilibrium_mode ?
+                          storage :
+                          storage + s.grad[i] * (s.phi[j] * s.d_minus_flux_dc +
+                                                 s.k.fickian * s.grad[j]);
+                    break;
+                  }
+                case 5: // (c, sigma_h): stress drift
+                  if (!equilibrium_mode)
+                    v = -s.k.drift * (s.grad[i] * s.grad[j]);
+                  break;
+                case 6: // (sigma_h, u)
+                  v = -s.phi[i] * s.grad[j][b];
+                  break;
+                case 7: // (sigma_h, c)
+                  v = Omega * s.phi[i] * s.phi[j];
+                  break;
+                case 8: // (sigma_h, sigma_h)
+                  v = inv_K * s.phi[i] * s.phi[j];
+                  break;
+                default: // (u, sigma_h), (c, u): no coupling
+                  break;
+              }
+            s.cell_matrix(i, j) += v * s.JxW;
+          }
+      }
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::add_lumped_storage(
+    const typename DoFHandler<dim>::active_cell_iterator &cell,
+    ParticleAssemblyScratch<dim>                         &s,
+    const bool                                            with_jacobian) const
+  {
+    cell->get_dof_values(ghosted, s.local_now);
+    cell->get_dof_values(ghosted_old, s.local_old);
+    cell->get_dof_values(ghosted_older, s.local_older);
+    for (unsigned int i = 0; i < s.n; ++i)
+      if (s.field[i] == 1)
+        {
+          const double rate = equilibrium_mode ?
+                                s.local_now[i] - s.local_old[i] :
+                                bdf[0] * s.local_now[i] +
+                                  bdf[1] * s.local_old[i] +
+                                  bdf[2] * s.local_older[i];
+          s.cell_rhs(i) -= s.lumped[i] * rate;
+          if (with_jacobian)
+            s.cell_matrix(i, i) +=
+              s.lumped[i] * (equilibrium_mode ? 1.0 : bdf[0]);
+        }
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::add_surface_flux(
+    const typename DoFHandler<dim>::active_cell_iterator &cell,
+    ParticleAssemblyScratch<dim>                         &s,
+    const bool                                            with_jacobian) const
+  {
+    // Lithium exchange through the active surface: -int j(c) q ds.
+    const FEValuesExtractors::Scalar c_ex(dim);
+    for (const auto f : cell->face_indices())
+      if (cell->at_boundary(f) &&
+          surface.is_active(cell->face(f)->boundary_id()))
+        {
+          s.ffv.reinit(cell, f);
+          s.ffv[c_ex].get_function_values(ghosted, s.c_f);
+          for (unsigned int q = 0; q < s.fquad.size(); ++q)
+            {
+              const auto   jf  = surface.inward_flux(s.c_f[q]);
+              const double JxW = s.ffv.JxW(q);
+              for (unsigned int i = 0; i < s.n; ++i)
+                {
+                  const double phi_i = s.ffv[c_ex].value(i, q);
+                  if (phi_i == 0)
+                    continue;
+                  s.cell_rhs(i) += phi_i * jf.first * JxW;
+                  if (with_jacobian && jf.second != 0)
+                    for (unsigned int j = 0; j < s.n; ++j)
+                      s.cell_matrix(i, j) -=
+                        phi_i * jf.second * s.ffv[c_ex].value(j, q) * JxW;
+                }
+            }
+        }
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::add_concentration_rows(ParticleAssemblyScratch<dim> &s)
+  {
+    // Concentration rows only; their columns are c and sigma_h DoFs, whose
+    // constraints (if any) are homogeneous Dirichlet without entries: such
+    // columns are dropped, as distribute_local_to_global would.
+    for (unsigned int i = 0; i < s.n; ++i)
+      if (s.field[i] == 1 && !zero_constraints.is_constrained(s.dofs[i]))
+        {
+          s.row_columns.clear();
+          s.row_values.clear();
+          for (unsigned int j = 0; j < s.n; ++j)
+            if (s.cell_matrix(i, j) != 0 &&
+                !zero_constraints.is_constrained(s.dofs[j]))
+              {
+                s.row_columns.push_back(s.dofs[j]);
+                s.row_values.push_back(s.cell_matrix(i, j));
+              }
+          system_matrix.add(s.dofs[i],
+                            s.row_columns.size(),
+                            s.row_columns.data(),
+                            s.row_values.data(),
+                            false,
+                            false);
+        }
+  }
+
+
+
+#define CHEMOMECH_INSTANTIATE(dim)                                      \
+  template void ParticleProblem<dim>::assemble(const LA::MPI::Vector &, \
+                                               const bool);             \
+  template void ParticleProblem<dim>::add_concentration_rows(           \
+    ParticleAssemblyScratch<dim> &);
+
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
+} // namespace chemomech
