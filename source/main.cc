@@ -3,6 +3,7 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/transient_driver.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
 #include <chemomech/physics/particle/particle_problem.h>
 
@@ -205,7 +206,7 @@ main(int argc, char *argv[])
           const auto solve = [&](auto &problem) {
             problem.parse_parameters(prm);
             running = true;
-            problem.run(prm);
+            chemomech::TransientDriver(MPI_COMM_WORLD).run(problem, prm);
           };
           if (dim == 1)
             {

@@ -375,13 +375,19 @@ namespace chemomech
     // ---- Trial state (written last: it may alias committed) --------------
     if (trial.n_particle_values() != n)
       trial.reinit(n);
-    trial.particle      = std::move(cur.particle);
-    trial.sei_thickness = L;
-    trial.sei_moles     = moles;
-    trial.lithium_lost  = lost;
-    trial.sei_pore_loss = pore;
-    trial.porosity      = pv.value;
-    trial.clogged       = pv.floor_hit;
+    trial.particle                     = std::move(cur.particle);
+    trial.sei_thickness                = L;
+    trial.sei_moles                    = moles;
+    trial.lithium_lost                 = lost;
+    trial.sei_pore_loss                = pore;
+    trial.porosity                     = pv.value;
+    trial.clogged                      = pv.floor_hit;
+    trial.rates.intercalation_current  = i_in;
+    trial.rates.sei_current            = i_s;
+    trial.rates.volumetric_current     = a_s * (i_in + i_s);
+    trial.rates.volumetric_sei_current = a_s * i_s;
+    trial.rates.surface_concentration  = ps.surface_concentration;
+    trial.rates.hydrostatic_stress     = sigma;
     return result;
   }
 } // namespace chemomech

@@ -1,5 +1,5 @@
-#include <chemomech/physics/electrode/cycling_protocol.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/physics/electrode/cycling_protocol.h>
 
 #include <deal.II/base/exceptions.h>
 #include <deal.II/base/utilities.h>
