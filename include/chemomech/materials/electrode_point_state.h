@@ -7,7 +7,7 @@
 #ifndef chemomech_materials_electrode_point_state_h
 #define chemomech_materials_electrode_point_state_h
 
-#include <chemomech/materials/representative_particle.h>
+#include <chemomech/materials/particle_diffusion.h>
 
 #include <deal.II/base/quadrature_point_data.h>
 
