@@ -202,11 +202,10 @@ main(int argc, char **argv)
   for (const double b : {0.0, 0.5, 1.5})
     for (const double eps : {0.05, 0.3, 0.8})
       {
-        const double h = 1e-6 * eps;
-        const double fd =
-          (EffectiveProperties::bruggeman_factor(eps + h, b) -
-           EffectiveProperties::bruggeman_factor(eps - h, b)) /
-          (2 * h);
+        const double h  = 1e-6 * eps;
+        const double fd = (EffectiveProperties::bruggeman_factor(eps + h, b) -
+                           EffectiveProperties::bruggeman_factor(eps - h, b)) /
+                          (2 * h);
         check.near("Bruggeman factor derivative (FD), b = " +
                      std::to_string(b) + ", eps = " + std::to_string(eps),
                    EffectiveProperties::bruggeman_factor_derivative(eps, b),

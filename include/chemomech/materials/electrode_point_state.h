@@ -18,7 +18,7 @@ namespace chemomech
   /**
    * @brief State of the porous electrode at one quadrature point: the
    * representative particle, the SEI film and the porosity
-   * (DESIGN.md section 2, issue 4).
+   * (doc/electrode-model.md section 11).
    *
    * All "per unit electrode volume" quantities refer to the reference
    * (undeformed) electrode volume. The SEI quantities count the growth

@@ -1,6 +1,6 @@
 /**
  * @file electrode_problem.h
- * @brief The porous-electrode model (DESIGN section 2): electrolyte
+ * @brief The porous-electrode model (doc/electrode-model.md): electrolyte
  * concentration c_e, electrolyte and solid potentials phi_e, phi_s and the
  * electrode displacement u in one monolithic Newton system, with the
  * representative particle, SEI and porosity as quadrature-point state, driven
@@ -78,6 +78,18 @@ namespace chemomech
    * at x = L. The terminal (x = 0 for a half cell, x = L for a full cell)
    * carries a uniform current density (OperatingMode::current) or a uniform
    * potential (OperatingMode::voltage).
+   *
+   * <h3>Where things are</h3>
+   * TransientDriver runs the time loop through the TransientProblem
+   * interface; the cycling protocol is the step controller
+   * (CyclingController: step sizes, limits, switches, cycles.csv). The
+   * implementation is split by concern in source/physics/electrode/:
+   * parameters.cc (declare/parse), setup.cc (mesh, DoFs, constraints,
+   * point state, initial state), preconditioner.cc (block preconditioner),
+   * assembly.cc (residual, Jacobian, linear solve, norms), integrals.cc
+   * (ElectrodeIntegrals from the point state after a solve), output.cc
+   * (VTU, header, progress), transient.cc (the TransientProblem methods and
+   * statistics.csv).
    */
   template <int dim>
   class ElectrodeProblem : public NonlinearProblem, public TransientProblem
