@@ -20,7 +20,7 @@ namespace chemomech
     , sei(sei)
     , porosity(porosity)
     , surface_stress(surface_stress)
-    , resolved(std::make_shared<const RepresentativeParticle>(particle))
+    , particle(std::make_shared<const RepresentativeParticle>(particle))
   {}
 
 
@@ -35,7 +35,7 @@ namespace chemomech
     , sei(sei)
     , porosity(porosity)
     , surface_stress(surface_stress)
-    , polynomial(std::make_shared<const PolynomialParticle>(particle))
+    , particle(std::make_shared<const PolynomialParticle>(particle))
   {}
 
 
@@ -43,7 +43,7 @@ namespace chemomech
   ParticleModel
   ElectrodePointUpdate::particle_model() const
   {
-    return resolved ? ParticleModel::resolved : ParticleModel::polynomial;
+    return particle->particle_model();
   }
 
 
@@ -51,7 +51,7 @@ namespace chemomech
   double
   ElectrodePointUpdate::particle_radius() const
   {
-    return resolved ? resolved->radius : polynomial->radius;
+    return particle->particle_radius();
   }
 
 
@@ -59,8 +59,7 @@ namespace chemomech
   double
   ElectrodePointUpdate::max_concentration() const
   {
-    return resolved ? resolved->max_concentration :
-                      polynomial->max_concentration;
+    return particle->maximum_concentration();
   }
 
 
@@ -68,7 +67,7 @@ namespace chemomech
   unsigned int
   ElectrodePointUpdate::n_particle_values() const
   {
-    return resolved ? resolved->n_shells : 1;
+    return particle->n_state_values();
   }
 
 
@@ -87,9 +86,7 @@ namespace chemomech
                                       const double trace_strain) const
   {
     ElectrodePointState state(n_particle_values());
-    state.particle      = resolved ?
-                            resolved->initial_state(particle_concentration) :
-                            polynomial->initial_state(particle_concentration);
+    state.particle      = particle->initial_state(particle_concentration);
     state.sei_thickness = sei.initial_thickness;
     state.sei_moles     = 0;
     state.lithium_lost  = 0;
@@ -107,8 +104,7 @@ namespace chemomech
   ElectrodePointUpdate::average_concentration(
     const ElectrodePointState &state) const
   {
-    return resolved ? resolved->average_concentration(state.particle) :
-                      polynomial->average_concentration(state.particle);
+    return particle->average_concentration(state.particle);
   }
 
 
@@ -127,8 +123,7 @@ namespace chemomech
                                       const double         j,
                                       ParticleState       &trial) const
   {
-    return resolved ? resolved->solve_step(old, time_step, j, trial) :
-                      polynomial->solve_step(old, time_step, j, trial);
+    return particle->solve_step(old, time_step, j, trial);
   }
 
 
@@ -375,13 +370,19 @@ namespace chemomech
     // ---- Trial state (written last: it may alias committed) --------------
     if (trial.n_particle_values() != n)
       trial.reinit(n);
-    trial.particle      = std::move(cur.particle);
-    trial.sei_thickness = L;
-    trial.sei_moles     = moles;
-    trial.lithium_lost  = lost;
-    trial.sei_pore_loss = pore;
-    trial.porosity      = pv.value;
-    trial.clogged       = pv.floor_hit;
+    trial.particle                     = std::move(cur.particle);
+    trial.sei_thickness                = L;
+    trial.sei_moles                    = moles;
+    trial.lithium_lost                 = lost;
+    trial.sei_pore_loss                = pore;
+    trial.porosity                     = pv.value;
+    trial.clogged                      = pv.floor_hit;
+    trial.rates.intercalation_current  = i_in;
+    trial.rates.sei_current            = i_s;
+    trial.rates.volumetric_current     = a_s * (i_in + i_s);
+    trial.rates.volumetric_sei_current = a_s * i_s;
+    trial.rates.surface_concentration  = ps.surface_concentration;
+    trial.rates.hydrostatic_stress     = sigma;
     return result;
   }
 } // namespace chemomech

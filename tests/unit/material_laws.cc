@@ -3,6 +3,7 @@
 #include <chemomech/core/physical_constants.h>
 #include <chemomech/core/time_stepping.h>
 #include <chemomech/materials/chemical_potential.h>
+#include <chemomech/materials/effective_properties.h>
 #include <chemomech/materials/isotropic_elasticity.h>
 #include <chemomech/materials/particle_material.h>
 #include <chemomech/materials/scalar_function_of_x.h>
@@ -195,6 +196,22 @@ main(int argc, char **argv)
                (y(t) - y(t - dt)) / dt,
                1e-14);
   }
+
+  // Bruggeman factor eps^(1+b) (electrolyte transport of the electrode
+  // model): its derivative against a central finite difference.
+  for (const double b : {0.0, 0.5, 1.5})
+    for (const double eps : {0.05, 0.3, 0.8})
+      {
+        const double h  = 1e-6 * eps;
+        const double fd = (EffectiveProperties::bruggeman_factor(eps + h, b) -
+                           EffectiveProperties::bruggeman_factor(eps - h, b)) /
+                          (2 * h);
+        check.near("Bruggeman factor derivative (FD), b = " +
+                     std::to_string(b) + ", eps = " + std::to_string(eps),
+                   EffectiveProperties::bruggeman_factor_derivative(eps, b),
+                   fd,
+                   1e-7);
+      }
 
   return check.finish();
 }

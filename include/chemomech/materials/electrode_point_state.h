@@ -7,7 +7,7 @@
 #ifndef chemomech_materials_electrode_point_state_h
 #define chemomech_materials_electrode_point_state_h
 
-#include <chemomech/materials/representative_particle.h>
+#include <chemomech/materials/particle_diffusion.h>
 
 #include <deal.II/base/quadrature_point_data.h>
 
@@ -18,7 +18,7 @@ namespace chemomech
   /**
    * @brief State of the porous electrode at one quadrature point: the
    * representative particle, the SEI film and the porosity
-   * (DESIGN.md section 2, issue 4).
+   * (doc/electrode-model.md section 11).
    *
    * All "per unit electrode volume" quantities refer to the reference
    * (undeformed) electrode volume. The SEI quantities count the growth
@@ -39,11 +39,20 @@ namespace chemomech
    * // step accepted: *committed.get_data(cell)[q] = *trial.get_data(cell)[q];
    * // step rejected: nothing to do (the next update overwrites trial).
    * @endcode
-   * Only the committed storage is transferred on mesh refinement
+   * The state is packable (pack_values(), unpack_values()) so that it can
+   * be transferred on mesh refinement
    * (parallel::distributed::ContinuousQuadratureDataTransfer) and written to
-   * checkpoints; the trial storage is re-initialised as a copy of it.
-   * (Holding a pair {committed, trial} inside one point works as well, but
-   * then only the committed half must be packed.)
+   * checkpoints; no model does either yet. For that purpose only the
+   * committed storage needs packing; the trial storage would be
+   * re-initialised as a copy of it.
+   *
+   * <h3>Rates of the last update (not packed)</h3>
+   * ElectrodePointUpdate::update() also stores in the trial state the
+   * currents, the particle surface concentration and the surface
+   * hydrostatic stress it computed (member @p rates), so that statistics
+   * and output can be evaluated from the state after a step without
+   * repeating the update. They are derived quantities of the step that led
+   * to the state and are not part of the packed layout.
    *
    * <h3>Fixed number of values</h3>
    * number_of_values() = 2 n + 8 with n the number of particle values
@@ -134,6 +143,30 @@ namespace chemomech
     /// Whether the porosity sat on the clogging floor eps_min at the end of
     /// the step that produced this state.
     bool clogged = false;
+
+    /**
+     * @brief Quantities of the update that produced this state (not
+     * packed; see the class doc). Units as stated.
+     */
+    struct Rates
+    {
+      /// Intercalation current density i_int. Units: A/m^2 of particle
+      /// surface.
+      double intercalation_current = 0;
+      /// SEI current density i_SEI (<= 0). Units: A/m^2.
+      double sei_current = 0;
+      /// a_s (i_int + i_SEI). Units: A/m^3 of electrode.
+      double volumetric_current = 0;
+      /// a_s i_SEI. Units: A/m^3 of electrode.
+      double volumetric_sei_current = 0;
+      /// Particle surface concentration c_surf. Units: mol/m^3.
+      double surface_concentration = 0;
+      /// Particle-surface hydrostatic stress sigma_h. Units: Pa.
+      double hydrostatic_stress = 0;
+    };
+
+    /// The rates of the last update (not packed).
+    Rates rates;
 
   private:
     /// n, the number of particle values.

@@ -9,12 +9,12 @@
 #define chemomech_materials_electrode_point_update_h
 
 #include <chemomech/materials/butler_volmer.h>
-#include <chemomech/materials/particle_surface_stress.h>
-#include <chemomech/materials/porosity_model.h>
-#include <chemomech/materials/sei_kinetics.h>
 #include <chemomech/materials/electrode_point_state.h>
+#include <chemomech/materials/particle_surface_stress.h>
 #include <chemomech/materials/polynomial_particle.h>
+#include <chemomech/materials/porosity_model.h>
 #include <chemomech/materials/representative_particle.h>
+#include <chemomech/materials/sei_kinetics.h>
 
 #include <memory>
 
@@ -297,10 +297,8 @@ namespace chemomech
                   const double         j,
                   ParticleState       &trial) const;
 
-    /// The resolved particle, or null.
-    std::shared_ptr<const RepresentativeParticle> resolved;
-    /// The polynomial particle, or null.
-    std::shared_ptr<const PolynomialParticle> polynomial;
+    /// The particle model (resolved or polynomial).
+    std::shared_ptr<const ParticleDiffusion> particle;
   };
 } // namespace chemomech
 

@@ -46,9 +46,37 @@ namespace chemomech
    * d c_surf/dj = R/(5D) + dc_avg/dj. They are used for condensation
    * exactly as described in RepresentativeParticle.
    */
-  class PolynomialParticle
+  class PolynomialParticle : public ParticleDiffusion
   {
   public:
+    /// ParticleModel::polynomial.
+    ParticleModel
+    particle_model() const override
+    {
+      return ParticleModel::polynomial;
+    }
+
+    /// R. Units: m.
+    double
+    particle_radius() const override
+    {
+      return radius;
+    }
+
+    /// c_max. Units: mol/m^3.
+    double
+    maximum_concentration() const override
+    {
+      return max_concentration;
+    }
+
+    /// 1: the particle average.
+    unsigned int
+    n_state_values() const override
+    {
+      return 1;
+    }
+
     /**
      * @param radius R. Units: m.
      * @param max_concentration c_max. Units: mol/m^3.
@@ -67,7 +95,7 @@ namespace chemomech
 
     /// A state with c_avg = @p concentration (mol/m^3), no history.
     ParticleState
-    initial_state(const double concentration) const;
+    initial_state(const double concentration) const override;
 
     /**
      * @brief Advances @p old by one step under the inward flux @p j.
@@ -81,26 +109,27 @@ namespace chemomech
     solve_step(const ParticleState &old,
                const double         time_step,
                const double         j,
-               ParticleState       &trial) const;
+               ParticleState       &trial) const override;
 
     /// Total lithium V c_avg. Units: mol per particle.
     double
-    total_lithium(const ParticleState &state) const;
+    total_lithium(const ParticleState &state) const override;
 
     /// Lithium per unit particle volume = c_avg. Units: mol/m^3.
     double
-    average_concentration(const ParticleState &state) const;
+    average_concentration(const ParticleState &state) const override;
 
     /**
      * @brief c_surf of @p state under the flux @p j (NaN if the scalar
      * Newton iteration fails). Units: mol/m^3.
      */
     double
-    surface_concentration(const ParticleState &state, const double j) const;
+    surface_concentration(const ParticleState &state,
+                          const double         j) const override;
 
     /// Particle volume 4 pi R^3 / 3. Units: m^3.
     double
-    particle_volume() const;
+    particle_volume() const override;
 
     /// Particle radius R. Units: m.
     double radius;

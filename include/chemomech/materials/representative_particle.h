@@ -8,6 +8,8 @@
 #ifndef chemomech_materials_representative_particle_h
 #define chemomech_materials_representative_particle_h
 
+#include <chemomech/materials/particle_diffusion.h>
+
 #include <deal.II/base/parameter_handler.h>
 
 #include <functional>
@@ -15,15 +17,6 @@
 
 namespace chemomech
 {
-  /// Which particle model an electrode-scale model uses.
-  enum class ParticleModel
-  {
-    /// Resolved radial diffusion, RepresentativeParticle.
-    resolved,
-    /// Two-parameter polynomial approximation, PolynomialParticle.
-    polynomial
-  };
-
   /// Time integrator of the particle equations.
   enum class ParticleTimeScheme
   {
@@ -53,50 +46,6 @@ namespace chemomech
    */
   using DiffusivityFunction = std::function<DiffusivityValue(const double)>;
 
-  /**
-   * @brief Internal state of one particle. The electrode model keeps a
-   * committed state (end of the last accepted step) and a trial state (being
-   * computed in the current Newton iteration): solve_step() only reads the
-   * committed one, so a rejected step is rolled back by simply discarding the
-   * trial state; an accepted step is committed by copying trial into
-   * committed.
-   */
-  struct ParticleState
-  {
-    /**
-     * Lithium concentration of every shell, shell 0 at the centre
-     * (RepresentativeParticle: volume averages over the N shells;
-     * PolynomialParticle: one entry, the particle average). Units: mol/m^3.
-     */
-    std::vector<double> concentration;
-    /// The concentrations one step earlier (BDF2 history). Units: mol/m^3.
-    std::vector<double> previous_concentration;
-    /// Length of the step that led to this state; 0: no history. Units: s.
-    double previous_time_step = 0;
-  };
-
-  /// Result of a particle step: concentrations and their flux sensitivities.
-  struct ParticleStepResult
-  {
-    /// Surface concentration c_surf = c(R). Units: mol/m^3.
-    double surface_concentration = 0;
-    /// Volume-averaged concentration c_avg. Units: mol/m^3.
-    double average_concentration = 0;
-    /// d c_surf / d j of the converged step. Units: s/m.
-    double d_surface_d_flux = 0;
-    /// d c_avg / d j of the converged step. Units: s/m.
-    double d_average_d_flux = 0;
-    /// Smallest of the shell and surface concentrations. Units: mol/m^3.
-    double minimum_concentration = 0;
-    /// Largest of the shell and surface concentrations. Units: mol/m^3.
-    double maximum_concentration = 0;
-    /// Number of Newton updates (linear solves) taken.
-    unsigned int newton_iterations = 0;
-    /// Whether the local Newton iteration converged.
-    bool converged = false;
-    /// Whether all shell and surface concentrations lie in [0, c_max].
-    bool within_bounds = true;
-  };
 
   /**
    * @brief Spherical particle of radius R with resolved radial diffusion
@@ -174,9 +123,37 @@ namespace chemomech
    * ParticleState, so one instance serves every quadrature point and
    * solve_step() is const and thread-safe (if the diffusivity callback is).
    */
-  class RepresentativeParticle
+  class RepresentativeParticle : public ParticleDiffusion
   {
   public:
+    /// ParticleModel::resolved.
+    ParticleModel
+    particle_model() const override
+    {
+      return ParticleModel::resolved;
+    }
+
+    /// R. Units: m.
+    double
+    particle_radius() const override
+    {
+      return radius;
+    }
+
+    /// c_max. Units: mol/m^3.
+    double
+    maximum_concentration() const override
+    {
+      return max_concentration;
+    }
+
+    /// N, the number of shells.
+    unsigned int
+    n_state_values() const override
+    {
+      return n_shells;
+    }
+
     /// Constant diffusivity 7.08e-15 m^2/s, R = 5 um, c_max = 22860 mol/m^3.
     RepresentativeParticle();
 
@@ -208,7 +185,7 @@ namespace chemomech
 
     /// A uniform state c(r) = @p concentration (mol/m^3), no history.
     ParticleState
-    initial_state(const double concentration) const;
+    initial_state(const double concentration) const override;
 
     /**
      * @brief Advances @p old by one step under the inward flux @p j.
@@ -223,19 +200,20 @@ namespace chemomech
     solve_step(const ParticleState &old,
                const double         time_step,
                const double         j,
-               ParticleState       &trial) const;
+               ParticleState       &trial) const override;
 
     /// Total lithium sum_i V_i c_i. Units: mol per particle.
     double
-    total_lithium(const ParticleState &state) const;
+    total_lithium(const ParticleState &state) const override;
 
     /// Lithium per unit particle volume = c_avg. Units: mol/m^3.
     double
-    average_concentration(const ParticleState &state) const;
+    average_concentration(const ParticleState &state) const override;
 
     /// c_surf of @p state for the surface flux @p j (see class doc). mol/m^3.
     double
-    surface_concentration(const ParticleState &state, const double j) const;
+    surface_concentration(const ParticleState &state,
+                          const double         j) const override;
 
     /**
      * @brief c(0), from the even quadratic A + B r^2 through c_0, c_1:
@@ -246,7 +224,7 @@ namespace chemomech
 
     /// Particle volume 4 pi R^3 / 3. Units: m^3.
     double
-    particle_volume() const;
+    particle_volume() const override;
 
     /// Volume of shell @p i. Units: m^3.
     double

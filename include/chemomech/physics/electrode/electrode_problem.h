@@ -1,6 +1,6 @@
 /**
  * @file electrode_problem.h
- * @brief The porous-electrode model (DESIGN section 2): electrolyte
+ * @brief The porous-electrode model (doc/electrode-model.md): electrolyte
  * concentration c_e, electrolyte and solid potentials phi_e, phi_s and the
  * electrode displacement u in one monolithic Newton system, with the
  * representative particle, SEI and porosity as quadrature-point state, driven
@@ -9,19 +9,23 @@
 #ifndef chemomech_physics_electrode_electrode_problem_h
 #define chemomech_physics_electrode_electrode_problem_h
 
-#include <chemomech/physics/electrode/cycling_protocol.h>
 #include <chemomech/core/linear_algebra.h>
-#include <chemomech/core/solvers/linear_solver.h>
 #include <chemomech/core/newton_solver.h>
 #include <chemomech/core/nonlinear_problem.h>
+#include <chemomech/core/solvers/linear_solver.h>
 #include <chemomech/core/time_stepping.h>
+#include <chemomech/simulator/transient_problem.h>
 #include <chemomech/geometry/electrode_geometry.h>
-#include <chemomech/io/csv_writer.h>
+#include <chemomech/io/output_settings.h>
 #include <chemomech/io/pvd_recorder.h>
 #include <chemomech/materials/butler_volmer.h>
 #include <chemomech/materials/electrode_material.h>
-#include <chemomech/materials/electrolyte_properties.h>
 #include <chemomech/materials/electrode_point_state.h>
+#include <chemomech/materials/electrolyte_properties.h>
+#include <chemomech/materials/separator_material.h>
+#include <chemomech/physics/electrode/cycling_controller.h>
+#include <chemomech/physics/electrode/cycling_protocol.h>
+#include <chemomech/physics/electrode/electrode_integrals.h>
 
 #include <deal.II/base/conditional_ostream.h>
 #include <deal.II/base/parameter_handler.h>
@@ -40,6 +44,12 @@
 
 namespace chemomech
 {
+  namespace electrode_assembly
+  {
+    template <int dim>
+    struct Scratch;
+  } // namespace electrode_assembly
+
   /// What the cell's terminal imposes.
   enum class OperatingMode
   {
@@ -47,43 +57,6 @@ namespace chemomech
     current,
     /// A cell voltage (V).
     voltage
-  };
-
-  /**
-   * @brief Integrals over the cell after a step, reduced over all ranks.
-   * "Per area" means per unit area of the current collector
-   * (ElectrodeGeometry::cross_section_area()). Units as stated.
-   */
-  struct ElectrodeIntegrals
-  {
-    /// Lithium in the electrolyte, int eps c_e. mol/m^2.
-    double electrolyte_lithium = 0;
-    /// Lithium in the particles, int eps_a c_avg, per electrode. mol/m^2.
-    std::array<double, 2> solid_lithium = {{0, 0}};
-    /// Lithium consumed by SEI growth, per electrode. mol/m^2.
-    std::array<double, 2> lost_lithium = {{0, 0}};
-    /// int a_s (i_int + i_SEI) per electrode. A/m^2.
-    std::array<double, 2> reaction_current = {{0, 0}};
-    /// int a_s i_SEI per electrode. A/m^2.
-    std::array<double, 2> sei_current = {{0, 0}};
-    /// Anodic current of the lithium-metal counter electrode. A/m^2.
-    double counter_current = 0;
-    /// Mean of phi_s over the terminal face (the cell voltage). V.
-    double terminal_potential = 0;
-    /// Porosity over all electrode quadrature points: volume mean, min, max.
-    double porosity_mean = 0, porosity_min = 0, porosity_max = 0;
-    /// SEI thickness over the electrodes with SEI growth: mean and max. m.
-    double sei_thickness_mean = 0, sei_thickness_max = 0;
-    /// Mean stoichiometry of the particles per electrode. none.
-    std::array<double, 2> mean_stoichiometry = {{0, 0}};
-    /// Surface stoichiometry of the particles, min and max over all. none.
-    double surface_x_min = 0, surface_x_max = 0;
-    /// Largest change of a particle's mean stoichiometry in the step.
-    double max_dx = 0;
-    /// Quadrature points on the porosity floor.
-    unsigned long long clogged_points = 0;
-    /// Position of one clogged point (if any). m.
-    std::array<double, 3> clogged_location = {{0, 0, 0}};
   };
 
   /**
@@ -105,9 +78,21 @@ namespace chemomech
    * at x = L. The terminal (x = 0 for a half cell, x = L for a full cell)
    * carries a uniform current density (OperatingMode::current) or a uniform
    * potential (OperatingMode::voltage).
+   *
+   * <h3>Where things are</h3>
+   * TransientDriver runs the time loop through the TransientProblem
+   * interface; the cycling protocol is the step controller
+   * (CyclingController: step sizes, limits, switches, cycles.csv). The
+   * implementation is split by concern in source/physics/electrode/:
+   * parameters.cc (declare/parse), setup.cc (mesh, DoFs, constraints,
+   * point state, initial state), preconditioner.cc (block preconditioner),
+   * assembly.cc (residual, Jacobian, linear solve, norms), integrals.cc
+   * (ElectrodeIntegrals from the point state after a solve), output.cc
+   * (VTU, header, progress), transient.cc (the TransientProblem methods and
+   * statistics.csv).
    */
   template <int dim>
-  class ElectrodeProblem : public NonlinearProblem
+  class ElectrodeProblem : public NonlinearProblem, public TransientProblem
   {
   public:
     /// Declares all parameters of the electrode model.
@@ -133,13 +118,83 @@ namespace chemomech
     void
     parse_parameters(dealii::ParameterHandler &prm);
 
-    /// Runs the cycling simulation and writes all output.
-    void
-    run(const dealii::ParameterHandler &prm);
+    /// @name TransientProblem interface (driven by TransientDriver)
+    /// @{
 
-    /// Mesh, DoFs, initial state (equilibrium at rest).
+    const OutputSettings &
+    output_settings() const override
+    {
+      return output;
+    }
+
+    /// Mesh, DoFs, initial state (equilibrium at rest), the protocol's
+    /// first step imposed, cycles.csv opened.
     void
-    setup();
+    setup() override;
+
+    void
+    print_header(std::ostream &out) const override;
+
+    double
+    current_time() const override
+    {
+      return time;
+    }
+
+    double
+    initial_time_step() const override
+    {
+      return time_stepping.initial_step;
+    }
+
+    double
+    minimum_time_step() const override
+    {
+      return time_stepping.minimum_step;
+    }
+
+    std::string
+    stop_reason() const override;
+
+    double
+    limit_time_step(const double proposed) override;
+
+    /// advance() and the protocol's checks (stoichiometry change, limits).
+    StepAttempt
+    try_step(const double dt) override;
+
+    /// Restores the last accepted state after a failed or rejected step.
+    void
+    reject_step() override;
+
+    /// Commits the trial state, books the step in the protocol and imposes
+    /// the next step after a switch.
+    StepReport
+    accept_step() override;
+
+    double
+    next_time_step(const double dt, const double proposed) override;
+
+    double
+    progress_fraction() const override;
+
+    std::string
+    progress_line() const override;
+
+    void
+    declare_statistics(StatisticsTable &table) const override;
+
+    void
+    add_statistics(StatisticsTable &table, const double dt) const override;
+
+    /// VTU/PVTU of the committed state; cell averages of the point state.
+    void
+    write_output(const unsigned int index) override;
+
+    void
+    print_summary(std::ostream &out) const override;
+
+    /// @}
 
     /// Sets what the terminal imposes (and the constraints that go with it).
     void
@@ -151,32 +206,24 @@ namespace chemomech
 
     /**
      * @brief Newton solve of one step of size set_time_step() from the last
-     * accepted state; on success the trial quadrature-point state and
-     * integrals() belong to the new solution. Returns whether it converged.
+     * accepted state; on return the trial quadrature-point state and
+     * integrals() belong to the last iterate. Returns whether it converged.
      */
     bool
     advance();
 
-    /// Makes the last advance() the accepted state.
-    void
-    accept_step();
-
-    /// Restores the last accepted state after a failed or rejected advance().
-    void
-    reject_step();
-
-    /// Integrals of the last assembly (after advance(): of its solution).
+    /// Integrals of the last advance() (or of the initial state).
     const ElectrodeIntegrals &
     integrals() const
     {
       return last_integrals;
     }
 
-    /// Cell voltage of the last assembly. Units: V.
+    /// Cell voltage of integrals(). Units: V.
     double
     cell_voltage() const;
 
-    /// Current density of the last assembly from the reaction integrals
+    /// Current density from the reaction integrals of integrals()
     /// (positive on discharge). Units: A/m^2.
     double
     cell_current() const;
@@ -226,7 +273,14 @@ namespace chemomech
       return geometry;
     }
 
-    // NonlinearProblem interface
+    /// @name NonlinearProblem interface
+    /// @{
+
+    /**
+     * @brief Residual (and Jacobian) at @p evaluation_point; every
+     * quadrature point's state is updated from the committed state into the
+     * trial state on the way.
+     */
     void
     assemble(const LA::MPI::Vector &evaluation_point,
              const bool             with_jacobian) override;
@@ -243,10 +297,9 @@ namespace chemomech
     bool
     is_admissible(const LA::MPI::Vector &state) const override;
 
-  private:
-    void
-    run_cycling(const dealii::ParameterHandler &prm);
+    /// @}
 
+  private:
     void
     setup_dofs();
 
@@ -265,6 +318,14 @@ namespace chemomech
     void
     set_initial_state();
 
+    /// Imposes the protocol's current step.
+    void
+    apply_protocol_step();
+
+    /// Copies the trial state into the committed state; time += dt.
+    void
+    commit_state();
+
     /// The material of an electrode cell (nullptr for the separator).
     const ElectrodeMaterial *
     material_of(const dealii::types::material_id id) const;
@@ -273,8 +334,45 @@ namespace chemomech
     static unsigned int
     electrode_index(const dealii::types::material_id id);
 
+    /// The boundary that carries the imposed current or voltage.
+    dealii::types::boundary_id
+    terminal_boundary() const;
+
+    /// The quadrature of cells (and, in dim - 1, of faces).
+    unsigned int
+    n_gauss_points() const
+    {
+      return std::max(degree, displacement_degree) + 1;
+    }
+
+    /// Residual and Jacobian of one cell into the global system.
     void
-    write_output(const unsigned int index);
+    assemble_cell(
+      const typename dealii::DoFHandler<dim>::active_cell_iterator &cell,
+      electrode_assembly::Scratch<dim>                             &scratch,
+      const bool with_jacobian);
+
+    /// The terminal's current and the lithium-metal counter electrode.
+    void
+    assemble_boundary(
+      const typename dealii::DoFHandler<dim>::active_cell_iterator &cell,
+      electrode_assembly::Scratch<dim>                             &scratch,
+      const bool with_jacobian) const;
+
+    /**
+     * @brief Integrals of @p state (the trial state after a solve, or the
+     * committed state for the initial one) and of the solution, reduced
+     * over all ranks.
+     */
+    ElectrodeIntegrals
+    compute_integrals(const dealii::CellDataStorage<
+                      typename dealii::Triangulation<dim>::cell_iterator,
+                      ElectrodePointState> &state);
+
+    /// Terminal potential and counter-electrode current into @p I (local
+    /// sums; @p terminal_area their area).
+    void
+    add_face_integrals(ElectrodeIntegrals &I, double &terminal_area) const;
 
     MPI_Comm                   comm;
     dealii::ConditionalOStream pcout;
@@ -282,26 +380,20 @@ namespace chemomech
     // Parameters
     ElectrodeGeometry<dim> geometry;
     ElectrodeMaterial      negative, positive;
+    SeparatorMaterial      separator;
     ElectrolyteProperties  electrolyte;
     ButlerVolmer           counter_kinetics;
     CyclingProtocol        protocol;
     TimeStepping           time_stepping;
     NewtonSolver           newton;
     LinearSolver           linear_solver;
+    OutputSettings         output;
     double                 temperature                  = 298.15;
     double                 initial_electrolyte          = 1000;
-    double                 separator_porosity           = 0.47;
-    double                 separator_bruggeman          = 0.5;
-    double                 separator_youngs_modulus     = 0.5e9;
-    double                 separator_poissons_ratio     = 0.3;
     bool                   confined                     = false;
     unsigned int           degree                       = 1;
     unsigned int           displacement_degree          = 1;
     bool                   stop_on_clogging             = false;
-    std::string            output_directory             = "output";
-    unsigned int           output_interval              = 10;
-    bool                   write_vtu                    = true;
-    bool                   show_progress                = true;
     double                 minimum_electrolyte_fraction = 1e-3;
 
     /// "Linear solver/Thickness coarsening": semi-coarsened first AMG level
@@ -335,22 +427,18 @@ namespace chemomech
     double        time_step     = 1;
     double        time          = 0;
     bool          local_failure = false;
-    /// Whether assemble() reports the integrals of the committed state.
-    bool         initial_evaluation = false;
-    std::string  failure_reason;
-    NewtonResult last_newton;
+    std::string   failure_reason;
+    NewtonResult  last_newton;
 
     ElectrodeIntegrals last_integrals;
     double             one_c_current = 0;
 
-    /// Cell averages of the quadrature-point quantities for output, by
-    /// active cell index: porosity, SEI thickness, surface stoichiometry,
-    /// surface sigma_h, i_int, i_SEI.
-    std::array<std::vector<float>, 6> cell_output;
+    /// The cycling protocol run on the driver's time steps.
+    CyclingController controller;
+    /// What the last try_step() observed at the end of its step.
+    CyclingObservables last_observation;
 
-    PvdRecorder                          pvd;
-    CsvWriter                            statistics_csv, cycles_csv;
-    std::unique_ptr<dealii::TimerOutput> timer;
+    PvdRecorder pvd;
   };
 } // namespace chemomech
 

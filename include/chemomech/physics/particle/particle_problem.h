@@ -11,7 +11,7 @@
 #include <chemomech/core/nonlinear_problem.h>
 #include <chemomech/core/solvers/linear_solver.h>
 #include <chemomech/core/time_stepping.h>
-#include <chemomech/core/transient_problem.h>
+#include <chemomech/simulator/transient_problem.h>
 #include <chemomech/geometry/particle_geometry.h>
 #include <chemomech/io/csv_writer.h>
 #include <chemomech/io/output_settings.h>

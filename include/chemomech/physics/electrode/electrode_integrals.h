@@ -1,0 +1,65 @@
+/**
+ * @file electrode_integrals.h
+ * @brief Integrals and extrema over the porous-electrode cell after a step
+ * (or of the initial state), reduced over all MPI ranks.
+ */
+#ifndef chemomech_physics_electrode_electrode_integrals_h
+#define chemomech_physics_electrode_electrode_integrals_h
+
+#include <array>
+
+namespace chemomech
+{
+  /**
+   * @brief Integrals over the cell, reduced over all ranks.
+   * "Per area" means per unit area of the current collector
+   * (ElectrodeGeometry::cross_section_area()). Units as stated.
+   *
+   * ElectrodeProblem computes them in a pass of their own over the
+   * quadrature-point state (the trial state after a converged Newton solve,
+   * which becomes the committed state when the step is accepted) and over
+   * the solution (terminal potential, counter-electrode current on faces).
+   */
+  struct ElectrodeIntegrals
+  {
+    /// Lithium in the electrolyte, int eps c_e. mol/m^2.
+    double electrolyte_lithium = 0;
+    /// Lithium in the particles, int eps_a c_avg, per electrode. mol/m^2.
+    std::array<double, 2> solid_lithium = {{0, 0}};
+    /// Lithium consumed by SEI growth, per electrode. mol/m^2.
+    std::array<double, 2> lost_lithium = {{0, 0}};
+    /// int a_s (i_int + i_SEI) per electrode. A/m^2.
+    std::array<double, 2> reaction_current = {{0, 0}};
+    /// int a_s i_SEI per electrode. A/m^2.
+    std::array<double, 2> sei_current = {{0, 0}};
+    /// Anodic current of the lithium-metal counter electrode. A/m^2.
+    double counter_current = 0;
+    /// Mean of phi_s over the terminal face (the cell voltage). V.
+    double terminal_potential = 0;
+    /// Porosity over all electrode quadrature points: volume mean, min, max.
+    /// Units: none.
+    double porosity_mean = 0, porosity_min = 0, porosity_max = 0;
+    /// SEI thickness over the electrodes with SEI growth: mean and max. m.
+    double sei_thickness_mean = 0, sei_thickness_max = 0;
+    /// Mean stoichiometry of the particles per electrode. Units: none.
+    std::array<double, 2> mean_stoichiometry = {{0, 0}};
+    /// Surface stoichiometry of the particles, min and max over all. none.
+    double surface_x_min = 0, surface_x_max = 0;
+    /// Largest change of a particle's mean stoichiometry in the step. none.
+    double max_dx = 0;
+    /// Quadrature points on the porosity floor.
+    unsigned long long clogged_points = 0;
+    /// Position of one clogged point (if any). m.
+    std::array<double, 3> clogged_location = {{0, 0, 0}};
+
+    /// Total cyclable lithium (electrolyte + particles + SEI). mol/m^2.
+    double
+    total_lithium() const
+    {
+      return electrolyte_lithium + solid_lithium[0] + solid_lithium[1] +
+             lost_lithium[0] + lost_lithium[1];
+    }
+  };
+} // namespace chemomech
+
+#endif

@@ -1,0 +1,267 @@
+#include <chemomech/core/physical_constants.h>
+#include <chemomech/physics/electrode/cycling_controller.h>
+
+#include <deal.II/base/mpi.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace chemomech
+{
+  using namespace dealii;
+
+
+
+  CyclingController::CyclingController(CyclingProtocol    &protocol,
+                                       const TimeStepping &time_stepping)
+    : protocol(protocol)
+    , time_stepping(time_stepping)
+  {}
+
+
+
+  void
+  CyclingController::start(const CyclingSettings    &s,
+                           const ElectrodeIntegrals &initial,
+                           const double              voltage,
+                           const MPI_Comm            comm)
+  {
+    settings = s;
+    root     = Utilities::MPI::this_mpi_process(comm) == 0;
+    pcout.set_condition(root);
+    protocol.reset(0);
+
+    cycles = StatisticsTable();
+    cycles.add_column("cycle", "1", ColumnFormat::integer);
+    cycles.add_column("end_time", "s");
+    cycles.add_column("discharge_capacity", "A h/m^2");
+    cycles.add_column("charge_capacity", "A h/m^2");
+    cycles.add_column("capacity_retention", "1");
+    cycles.add_column("coulombic_efficiency", "1");
+    cycles.add_column("lithium_lost", "mol/m^2");
+    cycles.add_column("lithium_lost_fraction", "1");
+    cycles.add_column("sei_thickness_mean", "m");
+    cycles.add_column("porosity_min", "1");
+    cycles_open = false;
+
+    discharge_q = charge_q = first_discharge_q = 0;
+    lithium_before                             = initial.total_lithium();
+    initial_cyclable  = initial.solid_lithium[0] + initial.solid_lithium[1];
+    clog_reported     = false;
+    last_switched     = false;
+    last_record       = CyclingRecord();
+    const auto p      = position();
+    last_record.cycle = p.first;
+    last_record.step  = p.second;
+    previous          = {0, voltage, 0};
+  }
+
+
+
+  std::pair<unsigned int, unsigned int>
+  CyclingController::position() const
+  {
+    return {std::min(protocol.state().cycle + 1, protocol.n_cycles()),
+            protocol.state().step + 1};
+  }
+
+
+
+  std::string
+  CyclingController::stop_reason(const double time) const
+  {
+    if (protocol.finished())
+      return "all cycles done";
+    if (time >= time_stepping.end_time * (1 - 1e-12))
+      return "end time reached";
+    return "";
+  }
+
+
+
+  double
+  CyclingController::limit_time_step(const double time, const double proposed)
+  {
+    if (!cycles_open)
+      {
+        cycles.open(settings.directory + "/cycles.csv", root);
+        cycles_open = true;
+      }
+    const double dt = std::min(
+      {proposed, protocol.max_time_step(time), time_stepping.end_time - time});
+    return std::min(dt, time_stepping.maximum_step);
+  }
+
+
+
+  std::string
+  CyclingController::check_step(const CyclingObservables &obs,
+                                const double              dt,
+                                const double              max_dx,
+                                double                   &retry) const
+  {
+    if (time_stepping.step_too_large(max_dx))
+      {
+        retry = retry_step(dt, max_dx);
+        return "particle stoichiometry changed by " + std::to_string(max_dx);
+      }
+    // A limit overshot by a step shorter than 1e-3 of the first step after
+    // a switch is taken as reached (e.g. a limit met at once after a
+    // switch): the step is accepted and the protocol moves on.
+    if (protocol.limit_overshot(obs) &&
+        dt > 1e-3 * protocol.max_time_step_after_switch)
+      {
+        const LimitCrossing c = protocol.find_crossing(previous, obs);
+        retry                 = dt * std::min(0.95, std::max(0.05, c.fraction));
+        return "limit " +
+               protocol.current_step().limits[c.limit].description() +
+               " overshot";
+      }
+    return "";
+  }
+
+
+
+  double
+  CyclingController::retry_step(const double dt, const double max_dx) const
+  {
+    return (max_dx > 0 && time_stepping.step_too_large(max_dx)) ?
+             std::min(0.5 * dt, time_stepping.next_step_size(dt, max_dx)) :
+             0.25 * dt;
+  }
+
+
+
+  CyclingOutcome
+  CyclingController::accept(const CyclingObservables &obs,
+                            const double              dt,
+                            const ElectrodeIntegrals &I)
+  {
+    CyclingRecord &r = last_record;
+    {
+      const double lithium_after = I.total_lithium();
+      const double inflow =
+        settings.half_cell ? I.counter_current * dt / constants::faraday : 0.0;
+      r.lithium_balance_error =
+        (lithium_after - lithium_before - inflow) / lithium_after;
+      lithium_before   = lithium_after;
+      const double tot = settings.half_cell ?
+                           I.reaction_current[0] + I.counter_current :
+                           I.reaction_current[0] + I.reaction_current[1];
+      // relative to the 1C current density (a rest has no current)
+      r.charge_balance_error = tot / settings.one_c_current;
+    }
+    if (obs.current > 0)
+      discharge_q += obs.current * dt / constants::seconds_per_hour;
+    else
+      charge_q -= obs.current * dt / constants::seconds_per_hour;
+    const auto p         = position();
+    r.cycle              = p.first;
+    r.step               = p.second;
+    r.current            = obs.current;
+    r.discharge_capacity = discharge_q;
+    r.charge_capacity    = charge_q;
+
+    CyclingOutcome outcome;
+    report_clogging(I, obs.time, outcome);
+    if (!outcome.stop_reason.empty())
+      return outcome;
+
+    const unsigned int cycle_before = protocol.state().cycle;
+    outcome.switched                = protocol.advance_if_done(obs);
+    last_switched                   = outcome.switched;
+    double next_current             = obs.current;
+    if (outcome.switched)
+      {
+        if (protocol.state().cycle != cycle_before || protocol.finished())
+          write_cycle_row(cycle_before, obs.time, I);
+        if (!protocol.finished())
+          {
+            const ProtocolStep &s = protocol.current_step();
+            if (s.kind != StepKind::constant_voltage)
+              next_current = (s.kind == StepKind::rest) ? 0.0 : s.current;
+          }
+      }
+    previous = {obs.time, obs.voltage, next_current};
+    return outcome;
+  }
+
+
+
+  void
+  CyclingController::report_clogging(const ElectrodeIntegrals &I,
+                                     const double              time,
+                                     CyclingOutcome           &outcome)
+  {
+    if (I.clogged_points == 0 || clog_reported)
+      return;
+    std::ostringstream o;
+    o << "pore clogging: the porosity reached its floor at " << I.clogged_points
+      << " quadrature point(s), first at x = (" << I.clogged_location[0] << ", "
+      << I.clogged_location[1] << ", " << I.clogged_location[2]
+      << ") m, t = " << time << " s";
+    pcout << "  EVENT " << o.str() << '\n';
+    clog_reported = true;
+    if (root)
+      {
+        std::ofstream ev(settings.directory + "/events.txt", std::ios::app);
+        ev << o.str() << '\n';
+      }
+    if (settings.stop_on_clogging)
+      outcome.stop_reason = o.str();
+  }
+
+
+
+  void
+  CyclingController::write_cycle_row(const unsigned int        cycle,
+                                     const double              time,
+                                     const ElectrodeIntegrals &I)
+  {
+    if (cycle == 0)
+      first_discharge_q = discharge_q;
+    const double lost = I.lost_lithium[0] + I.lost_lithium[1];
+    cycles.set("cycle", cycle + 1);
+    cycles.set("end_time", time);
+    cycles.set("discharge_capacity", discharge_q);
+    cycles.set("charge_capacity", charge_q);
+    cycles.set("capacity_retention",
+               first_discharge_q > 0 ? discharge_q / first_discharge_q : 0);
+    cycles.set("coulombic_efficiency",
+               discharge_q > 0 ? charge_q / discharge_q : 0);
+    cycles.set("lithium_lost", lost);
+    cycles.set("lithium_lost_fraction", lost / initial_cyclable);
+    cycles.set("sei_thickness_mean", I.sei_thickness_mean);
+    cycles.set("porosity_min", I.porosity_min);
+    cycles.write_row();
+    discharge_q = 0;
+    charge_q    = 0;
+  }
+
+
+
+  double
+  CyclingController::next_time_step(const double dt,
+                                    const double proposed,
+                                    const double max_dx) const
+  {
+    if (last_switched)
+      return std::max(proposed, time_stepping.initial_step);
+    return time_stepping.next_step_size(dt, max_dx);
+  }
+
+
+
+  double
+  CyclingController::progress_fraction() const
+  {
+    if (protocol.finished())
+      return 1;
+    const double n_steps  = std::max<std::size_t>(protocol.steps().size(), 1);
+    const double in_cycle = protocol.state().step / n_steps;
+    return std::min(1.0,
+                    (protocol.state().cycle + in_cycle) /
+                      std::max(1u, protocol.n_cycles()));
+  }
+} // namespace chemomech

@@ -1,0 +1,408 @@
+#include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/physical_constants.h>
+#include <chemomech/physics/electrode/electrode_problem.h>
+
+#include <deal.II/base/mpi.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace chemomech
+{
+  using namespace dealii;
+
+  namespace
+  {
+    /// Reads the value of "set name = value" in subsection path @p sub
+    /// of a .prm file without declaring anything ("" if absent).
+    std::string
+    read_entry(const std::string &text,
+               const std::string &sub,
+               const std::string &name)
+    {
+      std::istringstream       in(text);
+      std::string              line;
+      std::vector<std::string> path;
+      std::string              value;
+      const auto               trim = [](std::string s) {
+        const auto b = s.find_first_not_of(" \t\r");
+        const auto e = s.find_last_not_of(" \t\r");
+        return (b == std::string::npos) ? std::string() :
+                                                        s.substr(b, e - b + 1);
+      };
+      while (std::getline(in, line))
+        {
+          const auto hash = line.find('#');
+          if (hash != std::string::npos)
+            line.erase(hash);
+          line = trim(line);
+          if (line.rfind("subsection", 0) == 0)
+            path.push_back(trim(line.substr(10)));
+          else if (line == "end" && !path.empty())
+            path.pop_back();
+          else if (line.rfind("set", 0) == 0)
+            {
+              const auto eq = line.find('=');
+              if (eq == std::string::npos)
+                continue;
+              std::string p;
+              for (const auto &s : path)
+                p += s + "/";
+              if (p == sub && trim(line.substr(3, eq - 3)) == name)
+                value = trim(line.substr(eq + 1));
+            }
+        }
+      return value;
+    }
+  } // namespace
+
+
+
+  template <int dim>
+  void
+  ElectrodeProblem<dim>::declare_parameters(ParameterHandler &prm)
+  {
+    prm.declare_entry("Model",
+                      "electrode",
+                      Patterns::Selection("particle|electrode"),
+                      "particle: one active particle (diffusion and "
+                      "elasticity); electrode: the porous-electrode cell.");
+    prm.declare_entry("Dimension",
+                      "3",
+                      Patterns::Integer(1, 3),
+                      "Space dimension of the electrode slab: 3, or 2 and 1 "
+                      "for quick studies (1D is the classical "
+                      "through-thickness model).");
+    prm.declare_entry("Temperature",
+                      "298.15",
+                      Patterns::Double(),
+                      "Cell temperature. Units: K. Range: [200, 400].");
+    prm.declare_entry("Electrolyte preset",
+                      "none",
+                      Patterns::Selection("none|LiPF6"),
+                      "LiPF6: LiPF6 in EC:EMC, Valoen and Reimers (2005), "
+                      "sets subsection Electrolyte (entries set there in the "
+                      "input file override it).");
+    prm.declare_entry(
+      "Initial electrolyte concentration",
+      "1000",
+      Patterns::Double(),
+      "c_e at t = 0, uniform. Units: mol/m^3. Range: (0, 1e4].");
+
+    ElectrodeGeometry<3>::declare_parameters(prm);
+    ElectrodeMaterial::declare_parameters(prm, "Negative electrode");
+    ElectrodeMaterial::declare_parameters(prm, "Positive electrode");
+    // Sensible defaults of a cathode: no SEI.
+    prm.enter_subsection("Positive electrode");
+    prm.set("SEI growth", "false");
+    prm.leave_subsection();
+
+    SeparatorMaterial::declare_parameters(prm);
+
+    prm.enter_subsection("Counter electrode");
+    ButlerVolmer::declare_parameters(prm);
+    prm.enter_subsection("Kinetics");
+    prm.set("Model", "lithium metal");
+    prm.set("Exchange current density", "10");
+    prm.leave_subsection();
+    prm.leave_subsection();
+
+    ElectrolyteProperties::declare_parameters(prm);
+    CyclingProtocol::declare_parameters(prm);
+    TimeStepping::declare_parameters(prm);
+    prm.enter_subsection("Time stepping");
+    // The local updates are implicit Euler; so is the cell.
+    prm.set("Scheme", "bdf1");
+    prm.set("End time", "1e9");
+    prm.set("Maximum time step", "600");
+    prm.set("Target stoichiometry change", "0.02");
+    prm.leave_subsection();
+    NewtonSolver::declare_parameters(prm);
+    // A step switch moves the potentials by many RT/F at once: the damped
+    // Newton method may need more iterations than in the particle model.
+    prm.enter_subsection("Newton");
+    prm.set("Maximum iterations", "30");
+    prm.leave_subsection();
+    // Two V-cycles per block with ILU(1) on the levels: fewer GMRES
+    // iterations and less growth under refinement, on flat cells too
+    // (doc/electrode-model.md section 12).
+    LinearSolver::declare_parameters(prm, 2, "ILU");
+    prm.enter_subsection("Linear solver");
+    prm.declare_entry(
+      "Thickness coarsening",
+      "true",
+      Patterns::Bool(),
+      "Block preconditioner with AMG blocks: the first coarsening of the "
+      "c_e, phi_e and phi_s blocks keeps every second layer of nodes across "
+      "the cell's thickness (x) and interpolates the others linearly along "
+      "their column of nodes (Galerkin operator below, then AMG). Keeps the "
+      "GMRES count nearly constant under refinement on the flat cells of "
+      "electrode slabs (doc/electrode-model.md section 12). Only cells at "
+      "least twice as wide as thick are coarsened; meshes without node "
+      "columns across the thickness (unstructured gmsh meshes) fall back to "
+      "plain AMG by themselves. The run's header prints the share of rows "
+      "interpolated per field.");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Electrode mechanics");
+    prm.declare_entry("Confined",
+                      "false",
+                      Patterns::Bool(),
+                      "false: the face x = L is free (the cell can grow in "
+                      "thickness); true: u_x = 0 there too. Always: u_x = 0 "
+                      "at x = 0 and u.n = 0 on the lateral faces.");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Discretization");
+    prm.declare_entry("Degree",
+                      "1",
+                      Patterns::Integer(1, 3),
+                      "Polynomial degree of the Lagrange elements for c_e, "
+                      "phi_e and phi_s.");
+    prm.declare_entry("Displacement degree",
+                      "1",
+                      Patterns::Integer(1, 3),
+                      "Polynomial degree for the displacement u.");
+    prm.leave_subsection();
+
+    OutputSettings::declare_parameters(
+      prm,
+      "(and at every step switch and the end); 0: only at the start and the "
+      "end.");
+
+    prm.enter_subsection("Stop conditions");
+    prm.declare_entry("Stop on pore clogging",
+                      "false",
+                      Patterns::Bool(),
+                      "true: stop when the porosity reaches 'Porosity/Minimum "
+                      "porosity' anywhere; false: hold it there and report "
+                      "the event once.");
+    prm.leave_subsection();
+  }
+
+
+
+  namespace
+  {
+    /// The text of @p file with its "include" lines replaced by the text of
+    /// the included files (paths as ParameterHandler takes them: relative
+    /// to the working directory), to a depth of 10.
+    std::string
+    text_with_includes(const std::string &file, const unsigned int depth = 0)
+    {
+      std::ifstream in(file);
+      std::string   line, text;
+      while (std::getline(in, line))
+        {
+          const auto b = line.find_first_not_of(" \t");
+          if (depth < 10 && b != std::string::npos &&
+              line.compare(b, 8, "include ") == 0)
+            {
+              std::string name = line.substr(b + 8);
+              const auto  hash = name.find('#');
+              if (hash != std::string::npos)
+                name.erase(hash);
+              const auto e = name.find_last_not_of(" \t\r");
+              const auto f = name.find_first_not_of(" \t");
+              if (e != std::string::npos)
+                text +=
+                  text_with_includes(name.substr(f, e - f + 1), depth + 1);
+            }
+          else
+            text += line + '\n';
+        }
+      return text;
+    }
+  } // namespace
+
+
+
+  template <int dim>
+  void
+  ElectrodeProblem<dim>::apply_presets(ParameterHandler  &prm,
+                                       const std::string &input_file)
+  {
+    apply_presets_from_string(prm, text_with_includes(input_file));
+  }
+
+
+
+  template <int dim>
+  void
+  ElectrodeProblem<dim>::apply_presets_from_string(
+    ParameterHandler  &prm,
+    const std::string &input_file)
+  {
+    for (const std::string name : {"Negative electrode", "Positive electrode"})
+      {
+        const std::string p = read_entry(input_file, name + "/", "Preset");
+        if (!p.empty())
+          {
+            bool known = (p == "none");
+            for (const auto &n : electrode_preset_names())
+              known = known || (n == p);
+            check_condition(known,
+                            "parameter '" + name + "/Preset' = '" + p +
+                              "' is not one of none, graphite, NMC811, LCO, "
+                              "LFP");
+            ElectrodeMaterial::apply_preset(prm, name, p);
+          }
+      }
+    const std::string e = read_entry(input_file, "", "Electrolyte preset");
+    if (e == "LiPF6")
+      {
+        const ElectrolyteProperties p = lipf6_electrolyte_preset();
+        prm.enter_subsection("Electrolyte");
+        prm.set("Model", "Valoen-Reimers");
+        prm.set("Transference number",
+                std::to_string(p.cation_transference_number));
+        prm.leave_subsection();
+      }
+  }
+
+
+
+  template <int dim>
+  ElectrodeProblem<dim>::ElectrodeProblem(const MPI_Comm comm)
+    : comm(comm)
+    , pcout(std::cout, Utilities::MPI::this_mpi_process(comm) == 0)
+    , controller(protocol, time_stepping)
+  {}
+
+
+
+  template <int dim>
+  void
+  ElectrodeProblem<dim>::parse_parameters(ParameterHandler &prm)
+  {
+    temperature         = prm.get_double("Temperature");
+    initial_electrolyte = prm.get_double("Initial electrolyte concentration");
+    check_range("Temperature",
+                temperature,
+                200,
+                Bound::closed,
+                400,
+                Bound::closed,
+                "K");
+    check_range("Initial electrolyte concentration",
+                initial_electrolyte,
+                0,
+                Bound::open,
+                1e4,
+                Bound::closed,
+                "mol/m^3");
+    geometry.parse_parameters(prm);
+    negative.parse_parameters(prm, "Negative electrode", temperature);
+    positive.parse_parameters(prm, "Positive electrode", temperature);
+    electrolyte.parse_parameters(prm);
+    electrolyte.temperature = temperature;
+
+    separator.parse_parameters(prm);
+
+    prm.enter_subsection("Counter electrode");
+    try
+      {
+        counter_kinetics.parse_parameters(prm);
+      }
+    catch (const InvalidParameter &e)
+      {
+        prm.leave_subsection();
+        std::string m   = e.what();
+        const auto  pos = m.find("parameter '");
+        if (pos != std::string::npos)
+          m.insert(pos + 11, "Counter electrode/");
+        throw InvalidParameter(m);
+      }
+    prm.leave_subsection();
+    counter_kinetics.temperature = temperature;
+    check_condition(counter_kinetics.model == KineticsModel::lithium_metal,
+                    "parameter 'Counter electrode/Kinetics/Model' must be "
+                    "'lithium metal'");
+
+    protocol.parse_parameters(prm);
+    time_stepping.parse_parameters(prm);
+    check_condition(time_stepping.scheme == TimeScheme::bdf1,
+                    "parameter 'Time stepping/Scheme' must be 'bdf1' for the "
+                    "electrode model (its quadrature-point updates are "
+                    "implicit Euler)");
+    newton.parse_parameters(prm);
+    // The diagonally scaled residual of the potentials hides a common-mode
+    // error of phi_s and phi_e (charge balance): converge on the update.
+    newton.converge_on_residual = false;
+    linear_solver.parse_parameters(prm);
+    prm.enter_subsection("Linear solver");
+    thickness_coarsening = prm.get_bool("Thickness coarsening");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Electrode mechanics");
+    confined = prm.get_bool("Confined");
+    prm.leave_subsection();
+    prm.enter_subsection("Discretization");
+    degree              = prm.get_integer("Degree");
+    displacement_degree = prm.get_integer("Displacement degree");
+    prm.leave_subsection();
+    output.parse_parameters(prm);
+    prm.enter_subsection("Stop conditions");
+    stop_on_clogging = prm.get_bool("Stop on pore clogging");
+    prm.leave_subsection();
+
+    // The nominal 1C current density: the capacity of the limiting
+    // electrode between stoichiometry 0 and 1, per collector area.
+    {
+      const double q_neg = constants::faraday * negative.active_fraction() *
+                           negative.particle.max_concentration *
+                           geometry.negative_electrode_thickness;
+      const double q_pos = constants::faraday * positive.active_fraction() *
+                           positive.particle.max_concentration *
+                           geometry.positive_electrode_thickness;
+      const double q = (geometry.cell_type == CellType::half_cell) ?
+                         q_neg :
+                         std::min(q_neg, q_pos);
+      one_c_current  = (protocol.one_c_current_density() > 0) ?
+                         protocol.one_c_current_density() :
+                         q / constants::seconds_per_hour;
+      if (!(protocol.one_c_current_density() > 0))
+        protocol.set_one_c_current_density(one_c_current);
+    }
+  }
+
+
+
+  template <int dim>
+  const ElectrodeMaterial *
+  ElectrodeProblem<dim>::material_of(const types::material_id id) const
+  {
+    if (id == ElectrodeGeometry<dim>::negative_electrode_id)
+      return &negative;
+    if (id == ElectrodeGeometry<dim>::positive_electrode_id)
+      return &positive;
+    return nullptr;
+  }
+
+
+
+  template <int dim>
+  unsigned int
+  ElectrodeProblem<dim>::electrode_index(const types::material_id id)
+  {
+    return (id == ElectrodeGeometry<dim>::positive_electrode_id) ? 1 : 0;
+  }
+
+
+
+  template <int dim>
+  types::boundary_id
+  ElectrodeProblem<dim>::terminal_boundary() const
+  {
+    return (geometry.cell_type == CellType::half_cell) ?
+             ElectrodeGeometry<dim>::negative_boundary_id :
+             ElectrodeGeometry<dim>::positive_boundary_id;
+  }
+
+
+
+  template class ElectrodeProblem<1>;
+  template class ElectrodeProblem<2>;
+  template class ElectrodeProblem<3>;
+} // namespace chemomech

@@ -1,0 +1,227 @@
+#include <chemomech/io/statistics_table.h>
+#include <chemomech/physics/electrode/electrode_problem.h>
+
+#include <algorithm>
+
+namespace chemomech
+{
+  using namespace dealii;
+
+
+
+  template <int dim>
+  std::string
+  ElectrodeProblem<dim>::stop_reason() const
+  {
+    return controller.stop_reason(time);
+  }
+
+
+
+  template <int dim>
+  double
+  ElectrodeProblem<dim>::limit_time_step(const double proposed)
+  {
+    return controller.limit_time_step(time, proposed);
+  }
+
+
+
+  template <int dim>
+  bool
+  ElectrodeProblem<dim>::advance()
+  {
+    solution = old_solution;
+    constraints.distribute(solution);
+    try
+      {
+        failure_reason.clear();
+        last_newton = newton.solve(*this, solution);
+        if (!last_newton.converged && !failure_reason.empty())
+          last_newton.failure_reason += "; " + failure_reason;
+      }
+    catch (const std::exception &e)
+      {
+        last_newton                = NewtonResult();
+        last_newton.failure_reason = e.what();
+      }
+    // The last assembly of the Newton method is at its final iterate: the
+    // trial state belongs to the solution.
+    last_integrals = compute_integrals(trial_state);
+    return last_newton.converged;
+  }
+
+
+
+  template <int dim>
+  StepAttempt
+  ElectrodeProblem<dim>::try_step(const double dt)
+  {
+    set_time_step(dt);
+    const bool  converged = advance();
+    StepAttempt attempt;
+    attempt.newton_iterations = last_newton.iterations;
+    attempt.linear_iterations = last_newton.linear_iterations;
+    last_observation          = {time + dt, cell_voltage(), cell_current()};
+    if (!converged)
+      {
+        attempt.reason     = last_newton.failure_reason;
+        attempt.retry_step = controller.retry_step(dt, last_integrals.max_dx);
+        return attempt;
+      }
+    attempt.reason     = controller.check_step(last_observation,
+                                           dt,
+                                           last_integrals.max_dx,
+                                           attempt.retry_step);
+    attempt.acceptable = attempt.reason.empty();
+    return attempt;
+  }
+
+
+
+  template <int dim>
+  void
+  ElectrodeProblem<dim>::reject_step()
+  {
+    solution = old_solution;
+    linear_solver.invalidate_preconditioner();
+  }
+
+
+
+  template <int dim>
+  StepReport
+  ElectrodeProblem<dim>::accept_step()
+  {
+    const CyclingOutcome outcome =
+      controller.accept(last_observation, time_step, last_integrals);
+    commit_state();
+    if (outcome.switched && !controller.finished())
+      apply_protocol_step();
+    StepReport report;
+    report.write_output = outcome.switched;
+    report.stop_reason  = outcome.stop_reason;
+    return report;
+  }
+
+
+
+  template <int dim>
+  void
+  ElectrodeProblem<dim>::commit_state()
+  {
+    for (const auto &cell : triangulation->active_cell_iterators())
+      if (cell->is_locally_owned() && material_of(cell->material_id()))
+        {
+          auto c = committed_state.get_data(cell);
+          auto t = trial_state.get_data(cell);
+          for (unsigned int q = 0; q < c.size(); ++q)
+            *c[q] = *t[q];
+        }
+    old_solution = solution;
+    time += time_step;
+  }
+
+
+
+  template <int dim>
+  double
+  ElectrodeProblem<dim>::next_time_step(const double dt, const double proposed)
+  {
+    return controller.next_time_step(dt, proposed, last_integrals.max_dx);
+  }
+
+
+
+  template <int dim>
+  double
+  ElectrodeProblem<dim>::progress_fraction() const
+  {
+    return std::max(controller.progress_fraction(),
+                    std::min(1.0, time / time_stepping.end_time));
+  }
+
+
+
+  template <int dim>
+  void
+  ElectrodeProblem<dim>::declare_statistics(StatisticsTable &table) const
+  {
+    const std::string                          mol = "mol/m^2", Ah = "A h/m^2";
+    const std::pair<const char *, std::string> columns[] = {
+      {"time", "s"},
+      {"dt", "s"},
+      {"cycle", "1"},
+      {"step", "1"},
+      {"current", "A/m^2"},
+      {"voltage", "V"},
+      {"discharge_capacity", Ah},
+      {"charge_capacity", Ah},
+      {"soc", "1"},
+      {"lithium_solid", mol},
+      {"lithium_electrolyte", mol},
+      {"lithium_sei", mol},
+      {"lithium_balance_error", "1"},
+      {"charge_balance_error", "1"},
+      {"porosity_mean", "1"},
+      {"porosity_min", "1"},
+      {"porosity_max", "1"},
+      {"sei_thickness_mean", "m"},
+      {"sei_thickness_max", "m"},
+      {"surface_x_min", "1"},
+      {"surface_x_max", "1"},
+      {"newton_iterations", "1"},
+      {"linear_iterations", "1"}};
+    for (const auto &c : columns)
+      {
+        const std::string name = c.first;
+        const bool        integer =
+          (name == "cycle" || name == "step" || name == "newton_iterations" ||
+           name == "linear_iterations");
+        table.add_column(name,
+                         c.second,
+                         integer ? ColumnFormat::integer : ColumnFormat::real);
+      }
+  }
+
+
+
+  template <int dim>
+  void
+  ElectrodeProblem<dim>::add_statistics(StatisticsTable &table,
+                                        const double     dt) const
+  {
+    const ElectrodeIntegrals &I = last_integrals;
+    const CyclingRecord      &r = controller.record();
+    table.set("time", time);
+    table.set("dt", dt);
+    table.set("cycle", r.cycle);
+    table.set("step", r.step);
+    table.set("current", r.current);
+    table.set("voltage", cell_voltage());
+    table.set("discharge_capacity", r.discharge_capacity);
+    table.set("charge_capacity", r.charge_capacity);
+    // The stoichiometry of the electrode at x = 0.
+    table.set("soc", I.mean_stoichiometry[0]);
+    table.set("lithium_solid", I.solid_lithium[0] + I.solid_lithium[1]);
+    table.set("lithium_electrolyte", I.electrolyte_lithium);
+    table.set("lithium_sei", I.lost_lithium[0] + I.lost_lithium[1]);
+    table.set("lithium_balance_error", r.lithium_balance_error);
+    table.set("charge_balance_error", r.charge_balance_error);
+    table.set("porosity_mean", I.porosity_mean);
+    table.set("porosity_min", I.porosity_min);
+    table.set("porosity_max", I.porosity_max);
+    table.set("sei_thickness_mean", I.sei_thickness_mean);
+    table.set("sei_thickness_max", I.sei_thickness_max);
+    table.set("surface_x_min", I.surface_x_min);
+    table.set("surface_x_max", I.surface_x_max);
+    table.set("newton_iterations", last_newton.iterations);
+    table.set("linear_iterations", last_newton.linear_iterations);
+  }
+
+
+
+  template class ElectrodeProblem<1>;
+  template class ElectrodeProblem<2>;
+  template class ElectrodeProblem<3>;
+} // namespace chemomech
