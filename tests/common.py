@@ -46,6 +46,10 @@ def parse_args(extra=None):
     if extra:
         extra(p)
     args = p.parse_args()
+    # run_file runs chemomech from the repository root: make paths absolute
+    args.workdir = os.path.abspath(args.workdir)
+    if os.sep in args.chemomech:
+        args.chemomech = os.path.abspath(args.chemomech)
     os.makedirs(args.workdir, exist_ok=True)
     return args
 
