@@ -1,4 +1,5 @@
-"""Shared helpers for the Python tests: run chemomech on a parameter text,
+"""Shared helpers for the Python tests: run chemomech on a case file under
+tests/ (run_file) or on a parameter text (run),
 read its CSV output, and keep the 'N passed, M failed' bookkeeping."""
 import argparse
 import csv
@@ -8,30 +9,32 @@ import subprocess
 import sys
 
 
-# Linear-solver snippets appended to a parameter text: the parallel direct
-# solver, GMRES with the block preconditioner, and the settings that make
-# GMRES counts measure the preconditioner alone (fixed reduction 1e-8, a
-# fresh preconditioner per solve, no forcing term).
-DIRECT_SOLVER = """
-subsection Linear solver
-  set Solver = direct
-end
-"""
-GMRES_BLOCK = """
-subsection Linear solver
-  set Solver         = gmres
-  set Preconditioner = block
-end
-"""
-FIXED_REDUCTION = """
-subsection Linear solver
-  set Relative tolerance   = 1e-8
-  set Reuse preconditioner = false
-end
-subsection Newton
-  set Forcing term = none
-end
-"""
+# Every case is a parameter file under tests/ that runs as it is from the
+# repository root (`build/chemomech tests/verification/<test>/<case>.prm`):
+# includes and mesh files are named relative to the repository root, so the
+# drivers run chemomech there too (run_file).
+TESTS = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.dirname(TESTS)
+
+
+def case_path(prm_path):
+    """Absolute path of @p prm_path, given relative to tests/ (e.g.
+    'verification/time_order/eigenmode.prm') or absolute."""
+    return prm_path if os.path.isabs(prm_path) else os.path.join(TESTS, prm_path)
+
+
+def include(prm_path):
+    """An 'include' line for a file under tests/ (absolute path)."""
+    return "\ninclude %s\n" % case_path(prm_path)
+
+
+# Linear-solver snippets (tests/solvers/*.prm) to add after a case: the
+# parallel direct solver, GMRES with the block preconditioner, and the
+# settings that make GMRES counts measure the preconditioner alone (fixed
+# reduction 1e-8, a fresh preconditioner per solve, no forcing term).
+DIRECT_SOLVER = include("solvers/direct.prm")
+GMRES_BLOCK = include("solvers/gmres_block.prm")
+FIXED_REDUCTION = include("solvers/fixed_reduction.prm")
 
 
 def parse_args(extra=None):
@@ -43,6 +46,10 @@ def parse_args(extra=None):
     if extra:
         extra(p)
     args = p.parse_args()
+    # run_file runs chemomech from the repository root: make paths absolute
+    args.workdir = os.path.abspath(args.workdir)
+    if os.sep in args.chemomech:
+        args.chemomech = os.path.abspath(args.chemomech)
     os.makedirs(args.workdir, exist_ok=True)
     return args
 
@@ -65,6 +72,38 @@ def run(args, name, prm_text, np=None, expect_ok=True):
         print(r.stdout)
         raise SystemExit("chemomech failed on %s (exit %d)" % (prm, r.returncode))
     return out
+
+
+def run_file(args, name, prm_path, overrides="", np=None, expect_ok=True, progress=False,
+             result=False):
+    """Runs the case file @p prm_path (relative to tests/ or absolute) on @p np
+    ranks from the repository root: writes <workdir>/<name>.npN.prm =
+    'include <case file>' + @p overrides (later 'set' lines override the
+    case's) + Output/Directory = <workdir>/<name>.npN, and runs chemomech on
+    it. Returns the output directory (and the CompletedProcess if @p result)."""
+    np = np or args.np
+    case = case_path(prm_path)
+    if not os.path.exists(case):
+        raise SystemExit("no case file %s" % case)
+    label = "%s.np%d" % (name, np)
+    out = os.path.join(args.workdir, label)
+    prm = os.path.join(args.workdir, label + ".prm")
+    with open(prm, "w") as f:
+        f.write("# %s as run by %s\n" % (os.path.relpath(case, SOURCE), os.path.basename(sys.argv[0])))
+        f.write("include %s\n" % case)
+        f.write(overrides)
+        f.write("\nsubsection Output\n  set Directory = %s\n  set Progress = %s\nend\n"
+                % (out, "true" if progress else "false"))
+    cmd = [args.chemomech, prm]
+    if np > 1:
+        cmd = [args.mpiexec, "--allow-run-as-root", "--oversubscribe", "-np", str(np)] + cmd
+    env = dict(os.environ, OMPI_MCA_rmaps_base_oversubscribe="1")
+    r = subprocess.run(cmd, cwd=SOURCE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                       env=env)
+    if expect_ok and r.returncode != 0:
+        print(r.stdout)
+        raise SystemExit("chemomech failed on %s (exit %d)" % (prm, r.returncode))
+    return (out, r) if result else out
 
 
 def read_csv(path):

@@ -1,6 +1,7 @@
 """Bad input: each case must stop before computing, with exit code 1, a
 message that names the offending parameter (and the allowed range where there
-is one), and no output directory presented as a result."""
+is one), and no output directory presented as a result.
+Cases: tests/e2e/bad_input/*.prm (run from the repository root)."""
 import os
 import shutil
 import subprocess
@@ -11,41 +12,34 @@ import common  # noqa: E402
 
 args = common.parse_args()
 check = common.Checks()
+# (name, case file tests/e2e/bad_input/<file>.prm, texts the message must contain)
 cases = [
-    ("negative D", "subsection Material\n set Diffusivity = -1e-14\nend\n", ["Material/Diffusivity"]),
-    ("nu = 0.5", "subsection Material\n set Poisson's ratio = 0.5\nend\n", ["Poisson's ratio", "(-1, 0.5)"]),
-    ("c0 > c_max", "subsection Material\n set Initial concentration = 30000\nend\n",
-     ["Material/Initial concentration", "[0, 22860]"]),
-    ("unknown name", "subsection Material\n set Youngs modulus = 1e9\nend\n", ["Youngs modulus"]),
-    ("malformed value", "subsection Material\n set Young's modulus = ten\nend\n", ["Young's modulus", "ten"]),
-    ("bad expression", "subsection Material\n set Initial concentration = 1000*(1+w)\nend\n",
-     ["Material/Initial concentration"]),
-    ("missing mesh", "subsection Geometry\n set Shape = gmsh\n set Mesh file = nowhere.msh\nend\n",
-     ["Geometry/Mesh file", "nowhere.msh"]),
+    ("negative D", "negative_diffusivity", ["Material/Diffusivity"]),
+    ("nu = 0.5", "poisson_ratio_half", ["Poisson's ratio", "(-1, 0.5)"]),
+    ("c0 > c_max", "initial_above_maximum", ["Material/Initial concentration", "[0, 22860]"]),
+    ("unknown name", "unknown_name", ["Youngs modulus"]),
+    ("malformed value", "malformed_value", ["Young's modulus", "ten"]),
+    ("bad expression", "bad_expression", ["Material/Initial concentration"]),
+    ("missing mesh", "missing_mesh", ["Geometry/Mesh file", "nowhere.msh"]),
 ]
 # The electrode model (Model = electrode).
-E = "set Model = electrode\n"
 cases += [
-    ("electrode x0 > 1", E + "subsection Negative electrode\n set Initial stoichiometry = 1.5\nend\n",
-     ["Negative electrode/Initial stoichiometry", "(0, 1)"]),
-    ("electrode rate constant", E + "subsection Positive electrode\n subsection Kinetics\n"
-     "  set Rate constant = -1\n end\nend\n", ["Positive electrode/Kinetics/Rate constant"]),
-    ("electrode bdf2", E + "subsection Time stepping\n set Scheme = bdf2\nend\n",
-     ["Time stepping/Scheme", "bdf1"]),
-    ("electrode bad step", E + "subsection Cycling\n set Steps = CC sideways 1C until V<3\nend\n",
-     ["Cycling/Steps", "sideways"]),
-    ("electrode unknown preset", E + "subsection Negative electrode\n set Preset = unobtainium\nend\n",
-     ["Negative electrode/Preset", "unobtainium"]),
-    ("electrode separator porosity", E + "subsection Separator\n set Porosity = 1.2\nend\n",
-     ["Separator/Porosity", "(0, 1)"]),
+    ("electrode x0 > 1", "electrode_stoichiometry", ["Negative electrode/Initial stoichiometry", "(0, 1)"]),
+    ("electrode rate constant", "electrode_rate_constant", ["Positive electrode/Kinetics/Rate constant"]),
+    ("electrode bdf2", "electrode_bdf2", ["Time stepping/Scheme", "bdf1"]),
+    ("electrode bad step", "electrode_bad_step", ["Cycling/Steps", "sideways"]),
+    ("electrode unknown preset", "electrode_unknown_preset", ["Negative electrode/Preset", "unobtainium"]),
+    ("electrode separator porosity", "electrode_separator_porosity", ["Separator/Porosity", "(0, 1)"]),
 ]
-for name, text, needles in cases:
-    out = os.path.join(args.workdir, name.replace(" ", "_"))
+for name, case, needles in cases:
+    out = os.path.join(args.workdir, case + ".np1")
     shutil.rmtree(out, ignore_errors=True)
     prm = out + ".prm"
     with open(prm, "w") as f:
-        f.write(text + "subsection Output\n set Directory = %s\nend\n" % out)
-    r = subprocess.run([args.chemomech, prm], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        f.write("include %s\n" % common.case_path("e2e/bad_input/%s.prm" % case)
+                + "subsection Output\n set Directory = %s\nend\n" % out)
+    r = subprocess.run([args.chemomech, prm], cwd=common.SOURCE,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     msg = r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ""
     check.true("%s: exit code 1" % name, r.returncode == 1, "got %d" % r.returncode)
     check.true("%s: message names it" % name, all(n in r.stderr for n in needles), msg)

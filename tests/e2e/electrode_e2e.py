@@ -3,7 +3,7 @@ cycle) on 2 ranks with VTU output; the .pvd/.pvtu are read back with VTK and
 checked for the fields of the issue (c_e, phi_e, phi_s, u, porosity, SEI
 thickness, surface stoichiometry and stress, intercalation and SEI currents)
 with physical value ranges; plot_cycling.py must turn the CSVs into a PNG and
-cycles.csv must have its row."""
+cycles.csv must have its row. Case: tests/e2e/electrode_output/full_cell.prm."""
 import os
 import subprocess
 import sys
@@ -14,22 +14,7 @@ import common  # noqa: E402
 args = common.parse_args()
 check = common.Checks()
 source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-text = "include %s/prm/full_cell_aging.prm\n" % source + """
-subsection Electrode geometry
-  set Negative electrode cells = 4
-  set Separator cells = 1
-  set Positive electrode cells = 4
-  set Width cells = 2
-end
-subsection Cycling
-  set Steps = CC discharge 2C until V<2.5 or t>600s; rest 60s; CC charge 2C until V>4.2 or t>600s
-  set Number of cycles = 1
-end
-subsection Output
-  set VTU interval = 5
-end
-"""
-out = common.run(args, "full_cell", text, np=2)
+out = common.run_file(args, "full_cell", "e2e/electrode_output/full_cell.prm", np=2)
 pvd = os.path.join(out, "solution.pvd")
 check.true("solution.pvd written", os.path.exists(pvd))
 

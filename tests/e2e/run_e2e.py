@@ -1,7 +1,7 @@
 """End to end: the default example, shortened, on 2 ranks with VTU output;
 then check_vtu.py reads the .pvd/.pvtu back with VTK (the library ParaView
 uses) and checks field names and value ranges, and plot_statistics.py must
-turn the CSV into a PNG."""
+turn the CSV into a PNG. Case: tests/e2e/vtu_output/galvanostatic.prm."""
 import os
 import subprocess
 import sys
@@ -11,16 +11,7 @@ import common  # noqa: E402
 
 args = common.parse_args()
 source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-text = "include %s/prm/particle_galvanostatic.prm\n" % source + """
-subsection Time stepping
-  set End time = 300
-end
-subsection Output
-  set VTU interval = 3
-  set Line-out times = 120
-end
-"""
-out = common.run(args, "galvanostatic", text, np=2)
+out = common.run_file(args, "galvanostatic", "e2e/vtu_output/galvanostatic.prm", np=2)
 here = os.path.dirname(os.path.abspath(__file__))
 r = subprocess.run([sys.executable, os.path.join(here, "check_vtu.py"), out, "--ranks", "2", "--dim", "3"])
 p = subprocess.run([sys.executable, os.path.join(source, "scripts", "plot_statistics.py"), out])

@@ -3,7 +3,8 @@ lattice-gas chemical potential and the stress term on, its surface held at
 x = 0.999 (filling from x = 0.5) and at x = 0.001 (emptying from x = 0.5).
 The run must complete, every sampled concentration must be finite and stay in
 [0, c_max] (lumped storage term: no over- or undershoot beyond 1e-9 c_max),
-and the mean stoichiometry must move monotonically towards the surface value."""
+and the mean stoichiometry must move monotonically towards the surface value.
+Cases: tests/verification/concentration_bounds/{filling,emptying}.prm."""
 import math
 import os
 import sys
@@ -15,42 +16,7 @@ args = common.parse_args()
 check = common.Checks()
 cmax = 22860.0
 for name, xs in (("filling", 0.999), ("emptying", 0.001)):
-    text = f"""
-set Dimension = 2
-subsection Geometry
-  set Shape = sphere
-  set Radius = 1e-6
-  set Global refinements = 3
-end
-subsection Material
-  set Chemical potential model = lattice gas
-  set Initial concentration = {0.5 * cmax}
-  set Reference concentration = {0.5 * cmax}
-  set Diffusivity = 1e-14
-end
-subsection Surface
-  set Condition = fixed concentration
-  set Surface concentration = {xs * cmax}
-end
-subsection Stop conditions
-  set Minimum surface stoichiometry = 0
-  set Maximum surface stoichiometry = 1
-end
-subsection Time stepping
-  set End time = 50
-  set Initial time step = 0.01
-  set Maximum time step = 5
-  set Target stoichiometry change = 0.05
-end
-subsection Output
-  set Write VTU = false
-  set Line-out start = -1e-6,0,0
-  set Line-out end = 1e-6,0,0
-  set Line-out points = 201
-  set Line-out times = 0.5, 5, 50
-end
-"""
-    out = common.run(args, name, text)
+    out = common.run_file(args, name, "verification/concentration_bounds/%s.prm" % name)
     status = open(os.path.join(out, "status.txt")).read().strip()
     check.true("%s: run completed" % name, status.startswith("completed"), status)
     values = []

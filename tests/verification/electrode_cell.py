@@ -17,6 +17,8 @@
    steps): observed order >= 1.5 between successive refinements;
 6. the gmsh slab meshes/half_cell_slab.msh gives the voltage curve of the
    built-in mesh with the same cells to 1e-9 V.
+Cases: tests/verification/electrode_cell/*.prm (half_cell.prm is the base of
+the half-cell variants; the driver adds their overrides).
 """
 import math
 import os
@@ -28,107 +30,18 @@ import common  # noqa: E402
 args = common.parse_args()
 check = common.Checks()
 
-half = """
-set Model = electrode
-set Dimension = %(dim)d
-subsection Electrode geometry
-  set Cell type = half cell
-  set Negative electrode thickness = 60e-6
-  set Separator thickness = 20e-6
-  set Negative electrode cells = %(nn)d
-  set Separator cells = %(ns)d
-  set Width cells = 1
-  set Depth cells = 1
-end
-subsection Negative electrode
-  set Preset = graphite
-  set Initial stoichiometry = 0.2
-  set SEI growth = %(sei)s
-  subsection Porosity
-    set Reference concentration = 6000
-    set Kinematics = %(kin)s
-  end
-  subsection Representative particle
-    set Number of shells = 8
-  end
-  subsection SEI
-    set Growth model = mixed
-    set Rate constant = 1e-12
-    set Solvent diffusivity = 1e-19
-  end
-end
-subsection Cycling
-  set Steps = %(steps)s
-end
-subsection Time stepping
-%(ts)s
-end
-subsection Linear solver
-  set Solver = direct
-end
-subsection Output
-  set Write VTU = false
-end
-"""
-default_steps = "CC discharge 1C until V<0.005 or t>600s; rest 300s; CC charge 2C until V>1.2 or t>300s"
+CASES = "verification/electrode_cell/"
 
 
-def half_cell(name, dim=1, nn=6, ns=2, sei="true", kin="mixture", steps=default_steps, ts=""):
-    out = common.run(args, name, half % dict(dim=dim, nn=nn, ns=ns, sei=sei, kin=kin,
-                                             steps=steps, ts=ts))
+def half_cell(name, overrides=""):
+    """The half cell of half_cell.prm with @p overrides; its statistics."""
+    out = common.run_file(args, name, CASES + "half_cell.prm", overrides)
     return common.read_csv(os.path.join(out, "statistics.csv"))
 
 
-full = """
-set Model = electrode
-set Dimension = 3
-subsection Electrode geometry
-  set Cell type = full cell
-  set Negative electrode thickness = 60e-6
-  set Separator thickness = 15e-6
-  set Positive electrode thickness = 50e-6
-  set Negative electrode cells = 4
-  set Separator cells = 1
-  set Positive electrode cells = 4
-  set Width cells = 1
-  set Depth cells = 1
-end
-subsection Negative electrode
-  set Preset = graphite
-  set Initial stoichiometry = 0.8
-  subsection Porosity
-    set Reference concentration = 26000
-    set Kinematics = mixture
-  end
-  subsection Representative particle
-    set Number of shells = 6
-  end
-  subsection SEI
-    set Growth model = mixed
-    set Solvent diffusivity = 1e-19
-  end
-end
-subsection Positive electrode
-  set Preset = NMC811
-  set Initial stoichiometry = 0.3
-  subsection Representative particle
-    set Model = polynomial
-  end
-end
-subsection Cycling
-  set Steps = CC discharge 1C until V<3.2 or t>900s; rest 120s; CC charge 1C until V>4.1 or t>900s; CV 4.0V until |I|<C/4 or t>600s
-end
-subsection Linear solver
-  set Solver = direct
-end
-subsection Output
-  set Write VTU = false
-end
-"""
-
 # 1, 2: conservation and charge balance
 h = half_cell("half_1d")
-f = common.read_csv(os.path.join(common.run(args, "full_3d", full), "statistics.csv"))
+f = common.read_csv(os.path.join(common.run_file(args, "full_3d", CASES + "full_cell.prm"), "statistics.csv"))
 for label, rows in (("half cell", h), ("full cell", f)):
     worst = max(abs(r["lithium_balance_error"]) for r in rows)
     check.near("%s: max lithium balance error per step (%d steps)" % (label, len(rows) - 1),
@@ -149,7 +62,7 @@ if cv:
                0.0, 1e-9, 1.0)
 
 # 3: 3D slab = 1D
-h3 = half_cell("half_3d", dim=3)
+h3 = half_cell("half_3d", "set Dimension = 3\n")
 check.true("3D and 1D take the same steps", len(h3) == len(h), "%d vs %d rows" % (len(h3), len(h)))
 if len(h3) == len(h):
     dv = max(abs(a["voltage"] - b["voltage"]) for a, b in zip(h, h3))
@@ -160,7 +73,14 @@ if len(h3) == len(h):
     check.near("3D slab vs 1D: max porosity difference", dp, 0.0, 1e-9, 1.0)
 
 # 4: swelling law: eps = eps_0 - eps_a beta (c_avg - c_ref), graphite preset
-s = half_cell("swelling", sei="false", kin="fixed volume")
+s = half_cell("swelling", """
+subsection Negative electrode
+  set SEI growth = false
+  subsection Porosity
+    set Kinematics = fixed volume
+  end
+end
+""")
 eps0, eps_a, beta, cmax, cref = 0.25, 0.75, 3.1e-6, 33133.0, 6000.0
 worst = max(abs(r["porosity_mean"] - (eps0 - eps_a * beta * (r["soc"] * cmax - cref)))
             for r in s)
@@ -169,10 +89,22 @@ drop = s[0]["porosity_mean"] - min(r["porosity_mean"] for r in s)
 check.true("swelling closes pores during lithiation", drop > 1e-3, "drop %.4g" % drop)
 
 # 5: refinement, fixed time steps of 10 s, CC lithiation for 300 s
-ts = "  set Adaptive = false\n  set Initial time step = 10\n"
+refine = """
+subsection Electrode geometry
+  set Negative electrode cells = %d
+  set Separator cells = %d
+end
+subsection Cycling
+  set Steps = CC discharge 1C until t>300s
+end
+subsection Time stepping
+  set Adaptive = false
+  set Initial time step = 10
+end
+"""
 volts = []
 for k, (nn, ns) in enumerate(((3, 1), (6, 2), (12, 4), (24, 8))):
-    rows = half_cell("refine_%d" % k, nn=nn, ns=ns, steps="CC discharge 1C until t>300s", ts=ts)
+    rows = half_cell("refine_%d" % k, refine % (nn, ns))
     volts.append([r["voltage"] for r in rows])
 n = min(len(v) for v in volts)
 err = [max(abs(a - b) for a, b in zip(v[:n], volts[-1][:n])) for v in volts[:-1]]
@@ -188,22 +120,9 @@ for k in range(len(err) - 1):
 check.true("voltage converges under refinement", err[-1] < err[0] / 10,
            "errors %s" % err)
 # 6: gmsh mesh = built-in mesh with the same layout (7 + 3 cells, 2 x 2)
-source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-geo = """
-subsection Electrode geometry
-  set Negative electrode thickness = 70e-6
-  set Separator thickness = 25e-6
-  set Width = 20e-6
-  set Depth = 20e-6
-%s
-end
-"""
-base = half % dict(dim=3, nn=7, ns=3, sei="true", kin="mixture",
-                   steps="CC discharge 1C until V<0.005 or t>300s", ts="")
-g = common.read_csv(os.path.join(common.run(args, "gmsh", base + geo % (
-    "  set Mesh = gmsh\n  set Mesh file = %s/meshes/half_cell_slab.msh" % source)), "statistics.csv"))
-b = common.read_csv(os.path.join(common.run(args, "built_in", base + geo % (
-    "  set Width cells = 2\n  set Depth cells = 2")), "statistics.csv"))
+g = common.read_csv(os.path.join(common.run_file(args, "gmsh", CASES + "gmsh_slab.prm"), "statistics.csv"))
+b = common.read_csv(os.path.join(common.run_file(args, "built_in", CASES + "built_in_slab.prm"),
+                                 "statistics.csv"))
 check.true("gmsh and built-in mesh take the same steps", len(g) == len(b))
 if len(g) == len(b):
     check.near("gmsh vs built-in mesh: max voltage difference (V)",

@@ -25,6 +25,8 @@ the 3D half cell of prm/graphite_half_cell.prm with 2 x 2 lateral cells:
    the displacement block solved exactly: GAMG's count on that block still
    grows).
    Larger meshes: benchmarks/electrode_krylov.py.
+Case: tests/verification/electrode_solver/half_cell.prm (the driver sets the
+refinement, the end time, the lateral cells and the solver: tests/solvers/*.prm).
 """
 import os
 import subprocess
@@ -32,33 +34,28 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from common import (DIRECT_SOLVER, FIXED_REDUCTION, GMRES_BLOCK, Checks,  # noqa: E402
-                    parse_args, read_csv, run)
+                    include, parse_args, read_csv, run_file)
 
 args = parse_args()
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-example = os.path.join(root, "prm", "graphite_half_cell.prm")
 checks = Checks()
 
-BASE = """include %s
-subsection Electrode geometry
-  set Width cells        = {lateral}
-  set Depth cells        = {lateral}
-  set Global refinements = %d
-end
-subsection Cycling
-  set Steps = CC discharge 1C until V<0.005 or t>%gs
-end
-subsection Output
-  set VTU interval = 0
-end
-"""
-base = BASE.replace("{lateral}", "2")
+case = "verification/electrode_solver/half_cell.prm"
+
+
+def setup(level, time, lateral=2):
+    return ("subsection Electrode geometry\n"
+            "  set Width cells        = %d\n  set Depth cells        = %d\n"
+            "  set Global refinements = %d\nend\n"
+            "subsection Cycling\n  set Steps = CC discharge 1C until V<0.005 or t>%gs\nend\n"
+            % (lateral, lateral, level, time))
+
+
 direct = DIRECT_SOLVER
 gmres = GMRES_BLOCK
 
 # 1. Accuracy against the direct solver.
-ref = read_csv(os.path.join(run(args, "direct", base % (example, 0, 60) + direct, np=2), "statistics.csv"))
-kry = read_csv(os.path.join(run(args, "gmres", base % (example, 0, 60) + gmres, np=2), "statistics.csv"))
+ref = read_csv(os.path.join(run_file(args, "direct", case, setup(0, 60) + direct, np=2), "statistics.csv"))
+kry = read_csv(os.path.join(run_file(args, "gmres", case, setup(0, 60) + gmres, np=2), "statistics.csv"))
 checks.true("same number of steps", len(ref) == len(kry), "%d vs %d" % (len(ref), len(kry)))
 for col in ["voltage", "lithium_solid", "lithium_electrolyte", "lithium_sei", "porosity_min",
             "porosity_mean", "sei_thickness_max", "surface_x_max"]:
@@ -68,22 +65,17 @@ for col in ["voltage", "lithium_solid", "lithium_electrolyte", "lithium_sei", "p
                 err <= 1e-6)
 
 # 2. Exact blocks: outer iterations independent of the mesh.
-fixed = gmres + FIXED_REDUCTION + """
-subsection Linear solver
-  set Transport block  = direct
-  set Elasticity block = direct
-end
-"""
+fixed = gmres + FIXED_REDUCTION + include("solvers/exact_blocks.prm")
 
 
-def per_newton_ratio(label, name, solver, levels=(0, 1), time=30, template=None):
+def per_newton_ratio(label, name, solver, levels=(0, 1), time=30, lateral=2):
     """GMRES iterations per Newton iteration on the two refinements @p levels
     (fixed reduction, fresh preconditioner): returns the second / the first."""
     per_newton = {}
     for level in levels:
-        rows = read_csv(os.path.join(run(args, "%s-r%d" % (name, level),
-                                         (template or base) % (example, level, time) + solver,
-                                         np=1), "statistics.csv"))[1:]
+        rows = read_csv(os.path.join(run_file(args, "%s-r%d" % (name, level), case,
+                                              setup(level, time, lateral) + solver,
+                                              np=1), "statistics.csv"))[1:]
         per_newton[level] = (sum(r["linear_iterations"] for r in rows)
                              / sum(r["newton_iterations"] for r in rows))
         print("refinement %d, %s: %.2f GMRES iterations per Newton iteration (reduction 1e-8)"
@@ -104,7 +96,7 @@ checks.true("AMG blocks: iterations per Newton, refinement 1 / refinement 0 = %.
 petsc = "PETSc" in subprocess.run([args.chemomech, "--version"], stdout=subprocess.PIPE, text=True).stdout
 bound = 1.3 if petsc else 1.15
 ratio = per_newton_ratio("AMG blocks, flat cells", "flat-cells", gmres + FIXED_REDUCTION, levels=(1, 3),
-                         time=2, template=BASE.replace("{lateral}", "1"))
+                         time=2, lateral=1)
 checks.true("flat cells: iterations per Newton, refinement 3 / refinement 1 = %.3f <= %g" % (ratio, bound),
             ratio <= bound)
 checks.finish()

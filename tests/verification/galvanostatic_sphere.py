@@ -13,7 +13,9 @@ mol/m^3), with independent references:
    theta = 2 Omega^2 E / (9 (1 - nu) R T); compared with a finite-volume
    solution of that 1D problem written here (400 cells, Crank-Nicolson).
    Surface and centre concentration errors below 1% of jR/D at all line-out
-   times, while the coupling itself changes the surface excess by > 5%."""
+   times, while the coupling itself changes the surface excess by > 5%.
+Cases: tests/verification/galvanostatic_sphere/{uncoupled,coupled}.prm (the
+numbers below must match them)."""
 import math
 import os
 import sys
@@ -35,52 +37,12 @@ theta = 2 * Omega**2 * E / (9 * (1 - nu) * Rgas * T)
 scale = j * R / D
 
 
-def prm(coupled):
-    return f"""
-set Dimension = 3
-subsection Geometry
-  set Shape = sphere octant
-  set Radius = {R}
-  set Global refinements = 2
-end
-subsection Material
-  set Maximum concentration = {cmax}
-  set Initial concentration = {c0}
-  set Reference concentration = {c0}
-  set Diffusivity = {D}
-  set Young's modulus = {E}
-  set Poisson's ratio = {nu}
-  set Partial molar volume = {Omega}
-  set Temperature = {T}
-  set Stress-enhanced diffusion = {"true" if coupled else "false"}
-end
-subsection Surface
-  set Rate type = current density
-  set Current density = {i_density!r}
-end
-subsection Time stepping
-  set Scheme = bdf2
-  set End time = 100
-  set Initial time step = 0.1
-  set Maximum time step = 2
-  set Target stoichiometry change = 0.02
-end
-subsection Output
-  set Write VTU = false
-  set Line-out start = 0,0,0
-  set Line-out end = {R},0,0
-  set Line-out points = 21
-  set Line-out times = 25, 50, 100
-end
-"""
-
-
 def long_time(r, t):
     return c0 + scale * (3 * D * t / R**2 + r * r / (2 * R**2) - 0.3)
 
 
 # 1. uncoupled against the long-time closed form
-out = common.run(args, "uncoupled", prm(False))
+out = common.run_file(args, "uncoupled", "verification/galvanostatic_sphere/uncoupled.prm")
 for k, t in ((1, 50.0), (2, 100.0)):
     line = common.read_csv(os.path.join(out, "lineout-%03d.csv" % k))
     err = max(abs(p["c"] - long_time(p["x"], t)) for p in line) / scale
@@ -157,7 +119,7 @@ def radial_1d(t_out, n=400, dt=0.05):
 times = [25.0, 50.0, 100.0]
 ref = radial_1d(times)
 ref_uncoupled_surface = {t: long_time(R, t) for t in times}
-out = common.run(args, "coupled", prm(True))
+out = common.run_file(args, "coupled", "verification/galvanostatic_sphere/coupled.prm")
 for k, t in enumerate(times):
     line = common.read_csv(os.path.join(out, "lineout-%03d.csv" % k))
     surface_fe = line[-1]["c"]

@@ -11,38 +11,33 @@ sigma_h mass block) against two independent references:
    preconditioner per solve), GMRES iterations per solve on refinement
    levels 2 and 3 (12.5k and 96k unknowns) differ by at most 25 % -- mesh
    independence, the property that makes 10^6 unknowns affordable.
+Case: tests/verification/krylov_solver/galvanostatic.prm (the driver sets the
+refinement, the end time and the solver: tests/solvers/*.prm).
 """
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from common import (DIRECT_SOLVER, FIXED_REDUCTION, GMRES_BLOCK, Checks,  # noqa: E402
-                    parse_args, read_csv, run)
+                    parse_args, read_csv, run_file)
 
 args = parse_args()
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-example = os.path.join(root, "prm", "particle_galvanostatic.prm")
 checks = Checks()
 
-base = """include %s
-subsection Geometry
-  set Global refinements = %d
-end
-subsection Time stepping
-  set End time = %g
-end
-subsection Output
-  set VTU interval    = 0
-  set Probe points    =
-  set Line-out times  =
-end
-"""
+case = "verification/krylov_solver/galvanostatic.prm"
+
+
+def setup(level, end_time):
+    return ("subsection Geometry\n  set Global refinements = %d\nend\n"
+            "subsection Time stepping\n  set End time = %g\nend\n" % (level, end_time))
+
+
 direct = DIRECT_SOLVER
 gmres = GMRES_BLOCK
 
 # 1. Accuracy against the direct solver.
-direct = read_csv(os.path.join(run(args, "direct", base % (example, 2, 300) + direct, np=2), "statistics.csv"))
-krylov = read_csv(os.path.join(run(args, "gmres", base % (example, 2, 300) + gmres, np=2), "statistics.csv"))
+direct = read_csv(os.path.join(run_file(args, "direct", case, setup(2, 300) + direct, np=2), "statistics.csv"))
+krylov = read_csv(os.path.join(run_file(args, "gmres", case, setup(2, 300) + gmres, np=2), "statistics.csv"))
 checks.true("same number of steps", len(direct) == len(krylov), "%d vs %d" % (len(direct), len(krylov)))
 columns = ["mean_x", "surface_x_mean", "surface_x_min", "surface_x_max", "sigma_h_min",
            "sigma_h_max", "max_principal_stress", "surface_hoop_mean", "surface_hoop_max",
@@ -61,7 +56,7 @@ print("GMRES: %d Krylov iterations in %d Newton iterations (%.1f per Newton iter
 fixed = gmres + FIXED_REDUCTION
 per_solve = {}
 for level in (2, 3):
-    rows = read_csv(os.path.join(run(args, "level%d" % level, base % (example, level, 3) + fixed, np=2),
+    rows = read_csv(os.path.join(run_file(args, "level%d" % level, case, setup(level, 3) + fixed, np=2),
                                  "statistics.csv"))[1:]
     per_solve[level] = sum(r["linear_iterations"] for r in rows) / sum(r["newton_iterations"] for r in rows)
     print("level %d: %.1f GMRES iterations per solve (reduction 1e-8)" % (level, per_solve[level]))

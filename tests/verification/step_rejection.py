@@ -4,7 +4,9 @@ says so), and the accepted history must still hold exactly the lithium that
 entered: mean x = x0 + 3 j t / (R c_max) for a sphere octant of the exact
 volume/area ratio of the mesh (checked against the run's own inflow to 1e-9),
 and the final profile must agree with a run that never rejects a step
-(tolerance 1% of the surface-centre difference)."""
+(tolerance 1% of the surface-centre difference).
+Case: tests/verification/step_rejection/large_first_step.prm ("small" adds
+'Initial time step = 0.05')."""
 import os
 import sys
 
@@ -15,46 +17,13 @@ args = common.parse_args()
 check = common.Checks()
 
 
-def prm(initial_step):
-    return f"""
-set Dimension = 3
-subsection Geometry
-  set Shape = sphere octant
-  set Radius = 1e-6
-  set Global refinements = 1
-end
-subsection Material
-  set Diffusivity = 1e-14
-end
-subsection Surface
-  set C-rate = 20
-end
-subsection Time stepping
-  set End time = 40
-  set Initial time step = {initial_step}
-  set Maximum time step = 40
-  set Target stoichiometry change = 0.01
-end
-subsection Output
-  set Write VTU = false
-  set Progress = true
-  set Line-out start = 0,0,0
-  set Line-out end = 1e-6,0,0
-  set Line-out points = 11
-  set Line-out times = 40
-end
-"""
-
-
-import subprocess  # noqa: E402
-out_big = os.path.join(args.workdir, "big")
-with open(out_big + ".prm", "w") as f:
-    f.write(prm(20.0) + "subsection Output\n set Directory = %s\nend\n" % out_big)
-r = subprocess.run([args.chemomech, out_big + ".prm"], stdout=subprocess.PIPE, text=True)
+case = "verification/step_rejection/large_first_step.prm"
+out_big, r = common.run_file(args, "big", case, expect_ok=False, progress=True, result=True)
 n_rejected = r.stdout.count("step rejected")
 check.true("large first steps are rejected", r.returncode == 0 and n_rejected > 0,
            "%d rejected" % n_rejected)
-out_small = common.run(args, "small", prm(0.05))
+out_small = common.run_file(args, "small", case,
+                            "subsection Time stepping\n  set Initial time step = 0.05\nend\n")
 
 big = common.read_csv(os.path.join(out_big, "statistics.csv"))
 small = common.read_csv(os.path.join(out_small, "statistics.csv"))

@@ -5,7 +5,9 @@ as exp(-k^2 D t). With constant steps dt = T/5, T/10, T/20, T/40 the
 differences of the final centre concentration between successive step sizes
 cancel the (fixed) spatial error; their ratios give the observed order:
 >= 1.8 for BDF2 and 0.9..1.2 for BDF1 between the two finest pairs. The decay
-itself is checked against exp(-k^2 D T) to 2% (spatial error of the coarse mesh)."""
+itself is checked against exp(-k^2 D T) to 2% (spatial error of the coarse mesh).
+Case: tests/verification/time_order/eigenmode.prm (the driver sets the scheme
+and the steps; R, D, c0, A, k below must match it)."""
 import math
 import os
 import sys
@@ -21,34 +23,14 @@ T = 0.1 / (k * k * D)          # decays to exp(-0.1)
 
 
 def run(scheme, n):
-    text = f"""
-set Dimension = 3
-subsection Geometry
-  set Shape = sphere octant
-  set Radius = {R}
-  set Global refinements = 1
-end
-subsection Material
-  set Diffusivity = {D}
-  set Stress-enhanced diffusion = false
-  set Initial concentration = {c0} + {A}*sin({k}*sqrt(x^2+y^2+z^2+1e-40))/({k}*sqrt(x^2+y^2+z^2+1e-40))
-end
-subsection Surface
-  set C-rate = 0
-end
+    out = common.run_file(args, "%s-%d" % (scheme, n), "verification/time_order/eigenmode.prm", f"""
 subsection Time stepping
   set Scheme = {scheme}
   set End time = {T!r}
   set Initial time step = {T / n!r}
   set Maximum time step = {T / n!r}
-  set Adaptive = false
 end
-subsection Output
-  set Write VTU = false
-  set Probe points = 0,0,0
-end
-"""
-    out = common.run(args, "%s-%d" % (scheme, n), text)
+""")
     rows = common.read_csv(os.path.join(out, "probes.csv"))
     return rows[0]["c"], rows[-1]["c"]
 

@@ -2,7 +2,8 @@
  - a free body is stress free whatever its shape (sphere with the 3-2-1
    support, ellipsoid, the gmsh two-ellipsoid mesh): |sigma| < 1e-6 E e*;
  - a clamped body has sigma_h = -E Omega (c0 - c_ref) / (3 (1 - 2 nu))
-   everywhere (relative error < 1e-8)."""
+   everywhere (relative error < 1e-8).
+Cases: tests/verification/uniform_lithiation/*.prm."""
 import os
 import sys
 
@@ -16,50 +17,18 @@ e_star = Omega / 3 * (c0 - cref)
 source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def prm(geometry, mechanics=""):
-    return f"""
-set Dimension = 3
-subsection Geometry
-{geometry}
-end
-subsection Material
-  set Initial concentration = {c0}
-  set Reference concentration = {cref}
-end
-subsection Mechanics
-{mechanics}
-end
-subsection Surface
-  set C-rate = 0
-end
-subsection Time stepping
-  set End time = 1e-3
-  set Initial time step = 1e-3
-end
-subsection Output
-  set Write VTU = false
-end
-"""
-
-
-free_cases = {
-    "sphere": "set Shape = sphere\n set Global refinements = 1",
-    "ellipsoid": "set Shape = ellipsoid\n set Semi-axes = 5e-6, 3e-6, 2e-6\n set Global refinements = 1",
-    "gmsh": "set Shape = gmsh\n set Mesh file = %s/meshes/two_ellipsoids.msh\n"
-            " set Mesh length unit = 1e-6\n set Global refinements = 0" % source,
-}
-for name, geometry in free_cases.items():
+# The cases: tests/verification/uniform_lithiation/<case>.prm
+for name in ("sphere", "ellipsoid", "gmsh"):
     if name == "gmsh" and not os.path.exists(os.path.join(source, "meshes/two_ellipsoids.msh")):
         continue
-    out = common.run(args, "free-" + name, prm(geometry))
+    out = common.run_file(args, "free-" + name, "verification/uniform_lithiation/free_%s.prm" % name)
     for row in common.read_csv(os.path.join(out, "statistics.csv")):
         worst = max(abs(row["sigma_h_min"]), abs(row["sigma_h_max"]), abs(row["max_principal_stress"]))
         check.near("free %s at t = %g s: max |stress| / (E e*)" % (name, row["time"]),
                    worst / (E * e_star), 0.0, 1e-6, 1.0)
 
 expected = -E * Omega * (c0 - cref) / (3 * (1 - 2 * nu))
-out = common.run(args, "clamped", prm("set Shape = sphere\n set Global refinements = 1",
-                                      "set Clamped boundary ids = 0\n set Rigid body motion = none"))
+out = common.run_file(args, "clamped", "verification/uniform_lithiation/clamped.prm")
 row = common.read_csv(os.path.join(out, "statistics.csv"))[0]
 check.near("clamped sigma_h min", row["sigma_h_min"], expected, 1e-8)
 check.near("clamped sigma_h max", row["sigma_h_max"], expected, 1e-8)
