@@ -5,10 +5,10 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/parameter_checks.h>
-#include <chemomech/simulator/transient_driver.h>
 #include <chemomech/io/input_prescan.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
 #include <chemomech/physics/particle/particle_problem.h>
+#include <chemomech/simulator/transient_driver.h>
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/parameter_handler.h>
@@ -112,17 +112,15 @@ namespace
     else
       ParticleProblem<3>::declare_parameters(prm);
     const auto style =
-      (format == "json") ?
-        dealii::ParameterHandler::JSON :
-      (format == "xml") ?
-        dealii::ParameterHandler::XML :
+      (format == "json") ? dealii::ParameterHandler::JSON :
+      (format == "xml")  ? dealii::ParameterHandler::XML :
       (format == "description") ?
-        dealii::ParameterHandler::OutputStyle(
-          dealii::ParameterHandler::Description |
-          dealii::ParameterHandler::KeepDeclarationOrder) :
-        dealii::ParameterHandler::OutputStyle(
-          dealii::ParameterHandler::PRM |
-          dealii::ParameterHandler::KeepDeclarationOrder);
+                          dealii::ParameterHandler::OutputStyle(
+                            dealii::ParameterHandler::Description |
+                            dealii::ParameterHandler::KeepDeclarationOrder) :
+                          dealii::ParameterHandler::OutputStyle(
+                            dealii::ParameterHandler::PRM |
+                            dealii::ParameterHandler::KeepDeclarationOrder);
     if (root)
       prm.print_parameters(std::cout, style);
     return 0;

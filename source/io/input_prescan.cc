@@ -8,34 +8,65 @@ namespace chemomech
 
 
 
+  namespace
+  {
+    /// A handler with only the entries of the pre-scan declared.
+    void
+    declare_prescan_entries(ParameterHandler &pre)
+    {
+      pre.declare_entry("Model",
+                        "particle",
+                        Patterns::Selection("particle|electrode"));
+      pre.declare_entry("Dimension", "", Patterns::Anything());
+      pre.declare_entry("Electrolyte preset", "none", Patterns::Anything());
+      for (const char *name : {"Negative electrode", "Positive electrode"})
+        {
+          pre.enter_subsection(name);
+          pre.declare_entry("Preset", "none", Patterns::Anything());
+          pre.leave_subsection();
+        }
+    }
+
+
+
+    /// The pre-scan's values from a parsed handler.
+    InputPrescan
+    extract(ParameterHandler &pre)
+    {
+      InputPrescan scan;
+      scan.model = (pre.get("Model") == "electrode") ? ModelKind::electrode :
+                                                       ModelKind::particle;
+      scan.dimension          = pre.get("Dimension");
+      scan.electrolyte_preset = pre.get("Electrolyte preset");
+      pre.enter_subsection("Negative electrode");
+      scan.negative_preset = pre.get("Preset");
+      pre.leave_subsection();
+      pre.enter_subsection("Positive electrode");
+      scan.positive_preset = pre.get("Preset");
+      pre.leave_subsection();
+      return scan;
+    }
+  } // namespace
+
+
+
   InputPrescan
   InputPrescan::read(const std::string &input_file)
   {
     ParameterHandler pre;
-    pre.declare_entry("Model",
-                      "particle",
-                      Patterns::Selection("particle|electrode"));
-    pre.declare_entry("Dimension", "", Patterns::Anything());
-    pre.declare_entry("Electrolyte preset", "none", Patterns::Anything());
-    for (const char *name : {"Negative electrode", "Positive electrode"})
-      {
-        pre.enter_subsection(name);
-        pre.declare_entry("Preset", "none", Patterns::Anything());
-        pre.leave_subsection();
-      }
+    declare_prescan_entries(pre);
     pre.parse_input(input_file, "", true);
+    return extract(pre);
+  }
 
-    InputPrescan scan;
-    scan.model = (pre.get("Model") == "electrode") ? ModelKind::electrode :
-                                                     ModelKind::particle;
-    scan.dimension          = pre.get("Dimension");
-    scan.electrolyte_preset = pre.get("Electrolyte preset");
-    pre.enter_subsection("Negative electrode");
-    scan.negative_preset = pre.get("Preset");
-    pre.leave_subsection();
-    pre.enter_subsection("Positive electrode");
-    scan.positive_preset = pre.get("Preset");
-    pre.leave_subsection();
-    return scan;
+
+
+  InputPrescan
+  InputPrescan::from_string(const std::string &text)
+  {
+    ParameterHandler pre;
+    declare_prescan_entries(pre);
+    pre.parse_input_from_string(text, "", true);
+    return extract(pre);
   }
 } // namespace chemomech

@@ -1,7 +1,7 @@
-#include <chemomech/simulator/transient_driver.h>
 #include <chemomech/io/performance_report.h>
 #include <chemomech/io/run_status.h>
 #include <chemomech/io/statistics_table.h>
+#include <chemomech/simulator/transient_driver.h>
 
 #include <deal.II/base/exceptions.h>
 #include <deal.II/base/mpi.h>
@@ -59,9 +59,9 @@ namespace chemomech
   void
   TransientDriver::run_loop(TransientProblem &problem, TimerOutput &timer)
   {
-    const auto wall_start = std::chrono::steady_clock::now();
-    const bool root       = Utilities::MPI::this_mpi_process(comm) == 0;
-    ConditionalOStream pcout(std::cout, root);
+    const auto            wall_start = std::chrono::steady_clock::now();
+    const bool            root = Utilities::MPI::this_mpi_process(comm) == 0;
+    ConditionalOStream    pcout(std::cout, root);
     const OutputSettings &settings  = problem.output_settings();
     const std::string     directory = settings.directory;
 
@@ -120,8 +120,7 @@ namespace chemomech
         ++steps;
         add_row(dt);
         if (report.write_output ||
-            (settings.vtu_interval > 0 &&
-             steps % settings.vtu_interval == 0))
+            (settings.vtu_interval > 0 && steps % settings.vtu_interval == 0))
           {
             problem.write_output(vtu_index++);
             last_vtu = steps;
@@ -132,7 +131,7 @@ namespace chemomech
               std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                             wall_start)
                 .count();
-            const double fraction = problem.progress_fraction();
+            const double       fraction = problem.progress_fraction();
             std::ostringstream line;
             line << "step " << std::setw(6) << steps
                  << "  t = " << std::scientific << std::setprecision(3)
@@ -192,12 +191,8 @@ namespace chemomech
     report.add("assemblies",
                section(calls, "assemble Jacobian") +
                  section(calls, "assemble residual"));
-    report.add_max("seconds_linear_solve",
-                   section(wall, "linear solve"),
-                   comm);
-    report.add_max("seconds_local_update",
-                   section(wall, "local update"),
-                   comm);
+    report.add_max("seconds_linear_solve", section(wall, "linear solve"), comm);
+    report.add_max("seconds_local_update", section(wall, "local update"), comm);
     report.add_max("seconds_output",
                    section(wall, "output") + section(wall, "statistics"),
                    comm);
@@ -206,6 +201,7 @@ namespace chemomech
     report.add_max("peak_memory_bytes_max_rank", memory, comm);
     report.add("peak_memory_bytes_sum", Utilities::MPI::sum(memory, comm));
     problem.add_performance(report);
-    report.write(problem.output_settings().directory + "/performance.json", comm);
+    report.write(problem.output_settings().directory + "/performance.json",
+                 comm);
   }
 } // namespace chemomech

@@ -25,8 +25,9 @@ max_row_error(const std::string  &input,
               const double        value)
 {
   ParameterHandler prm;
-  ElectrodeProblem<dim>::declare_parameters(prm);
-  ElectrodeProblem<dim>::apply_presets_from_string(prm, input);
+
+  ElectrodeProblem<dim>::declare_parameters(prm,
+                                            InputPrescan::from_string(input));
   prm.parse_input_from_string(input);
   ElectrodeProblem<dim> problem(MPI_COMM_WORLD);
   problem.parse_parameters(prm);

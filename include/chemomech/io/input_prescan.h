@@ -31,9 +31,13 @@ namespace chemomech
    */
   struct InputPrescan
   {
-    /// Reads @p input_file; throws InvalidParameter if it cannot be read.
+    /// Reads @p input_file (deal.II's parser; throws if it cannot be read).
     static InputPrescan
     read(const std::string &input_file);
+
+    /// As read(), from the text of a parameter file.
+    static InputPrescan
+    from_string(const std::string &text);
 
     /// "Model".
     ModelKind model = ModelKind::particle;

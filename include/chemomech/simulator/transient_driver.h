@@ -25,8 +25,8 @@ namespace chemomech
    * row for the initial state and one per accepted step) and
    * performance.json (steps, iterations, timer sections, memory and the
    * problem's own figures). Output/VTU interval and Output/Progress come from
- * TransientProblem::output_settings(); the timer table is printed at the
- * end of every run.
+   * TransientProblem::output_settings(); the timer table is printed at the
+   * end of every run.
    */
   class TransientDriver
   {

@@ -14,46 +14,36 @@ namespace chemomech
 
   namespace
   {
-    /// Reads the value of "set name = value" in subsection path @p sub
-    /// of a .prm file without declaring anything ("" if absent).
-    std::string
-    read_entry(const std::string &text,
-               const std::string &sub,
-               const std::string &name)
+    /// Applies the presets of @p scan to the declared entries of @p prm.
+    void
+    apply_presets(ParameterHandler &prm, const InputPrescan &scan)
     {
-      std::istringstream       in(text);
-      std::string              line;
-      std::vector<std::string> path;
-      std::string              value;
-      const auto               trim = [](std::string s) {
-        const auto b = s.find_first_not_of(" \t\r");
-        const auto e = s.find_last_not_of(" \t\r");
-        return (b == std::string::npos) ? std::string() :
-                                                        s.substr(b, e - b + 1);
-      };
-      while (std::getline(in, line))
+      const std::pair<const char *, std::string> electrodes[2] = {
+        {"Negative electrode", scan.negative_preset},
+        {"Positive electrode", scan.positive_preset}};
+      for (const auto &[name, p] : electrodes)
         {
-          const auto hash = line.find('#');
-          if (hash != std::string::npos)
-            line.erase(hash);
-          line = trim(line);
-          if (line.rfind("subsection", 0) == 0)
-            path.push_back(trim(line.substr(10)));
-          else if (line == "end" && !path.empty())
-            path.pop_back();
-          else if (line.rfind("set", 0) == 0)
+          bool        known = (p == "none");
+          std::string names = "none";
+          for (const auto &n : electrode_preset_names())
             {
-              const auto eq = line.find('=');
-              if (eq == std::string::npos)
-                continue;
-              std::string p;
-              for (const auto &s : path)
-                p += s + "/";
-              if (p == sub && trim(line.substr(3, eq - 3)) == name)
-                value = trim(line.substr(eq + 1));
+              known = known || (n == p);
+              names += ", " + n;
             }
+          check_condition(known,
+                          "parameter '" + std::string(name) + "/Preset' = '" +
+                            p + "' is not one of " + names);
+          ElectrodeMaterial::apply_preset(prm, name, p);
         }
-      return value;
+      if (scan.electrolyte_preset == "LiPF6")
+        {
+          const ElectrolyteProperties p = lipf6_electrolyte_preset();
+          prm.enter_subsection("Electrolyte");
+          prm.set("Model", "Valoen-Reimers");
+          prm.set("Transference number",
+                  std::to_string(p.cation_transference_number));
+          prm.leave_subsection();
+        }
     }
   } // namespace
 
@@ -61,7 +51,8 @@ namespace chemomech
 
   template <int dim>
   void
-  ElectrodeProblem<dim>::declare_parameters(ParameterHandler &prm)
+  ElectrodeProblem<dim>::declare_parameters(ParameterHandler   &prm,
+                                            const InputPrescan &scan)
   {
     prm.declare_entry("Model",
                       "electrode",
@@ -179,86 +170,8 @@ namespace chemomech
                       "porosity' anywhere; false: hold it there and report "
                       "the event once.");
     prm.leave_subsection();
-  }
 
-
-
-  namespace
-  {
-    /// The text of @p file with its "include" lines replaced by the text of
-    /// the included files (paths as ParameterHandler takes them: relative
-    /// to the working directory), to a depth of 10.
-    std::string
-    text_with_includes(const std::string &file, const unsigned int depth = 0)
-    {
-      std::ifstream in(file);
-      std::string   line, text;
-      while (std::getline(in, line))
-        {
-          const auto b = line.find_first_not_of(" \t");
-          if (depth < 10 && b != std::string::npos &&
-              line.compare(b, 8, "include ") == 0)
-            {
-              std::string name = line.substr(b + 8);
-              const auto  hash = name.find('#');
-              if (hash != std::string::npos)
-                name.erase(hash);
-              const auto e = name.find_last_not_of(" \t\r");
-              const auto f = name.find_first_not_of(" \t");
-              if (e != std::string::npos)
-                text +=
-                  text_with_includes(name.substr(f, e - f + 1), depth + 1);
-            }
-          else
-            text += line + '\n';
-        }
-      return text;
-    }
-  } // namespace
-
-
-
-  template <int dim>
-  void
-  ElectrodeProblem<dim>::apply_presets(ParameterHandler  &prm,
-                                       const std::string &input_file)
-  {
-    apply_presets_from_string(prm, text_with_includes(input_file));
-  }
-
-
-
-  template <int dim>
-  void
-  ElectrodeProblem<dim>::apply_presets_from_string(
-    ParameterHandler  &prm,
-    const std::string &input_file)
-  {
-    for (const std::string name : {"Negative electrode", "Positive electrode"})
-      {
-        const std::string p = read_entry(input_file, name + "/", "Preset");
-        if (!p.empty())
-          {
-            bool known = (p == "none");
-            for (const auto &n : electrode_preset_names())
-              known = known || (n == p);
-            check_condition(known,
-                            "parameter '" + name + "/Preset' = '" + p +
-                              "' is not one of none, graphite, NMC811, LCO, "
-                              "LFP");
-            ElectrodeMaterial::apply_preset(prm, name, p);
-          }
-      }
-    const std::string e = read_entry(input_file, "", "Electrolyte preset");
-    if (e == "LiPF6")
-      {
-        const ElectrolyteProperties p = lipf6_electrolyte_preset();
-        prm.enter_subsection("Electrolyte");
-        prm.set("Model", "Valoen-Reimers");
-        prm.set("Transference number",
-                std::to_string(p.cation_transference_number));
-        prm.leave_subsection();
-      }
+    apply_presets(prm, scan);
   }
 
 

@@ -14,8 +14,8 @@
 #include <chemomech/core/nonlinear_problem.h>
 #include <chemomech/core/solvers/linear_solver.h>
 #include <chemomech/core/time_stepping.h>
-#include <chemomech/simulator/transient_problem.h>
 #include <chemomech/geometry/electrode_geometry.h>
+#include <chemomech/io/input_prescan.h>
 #include <chemomech/io/output_settings.h>
 #include <chemomech/io/pvd_recorder.h>
 #include <chemomech/materials/butler_volmer.h>
@@ -26,6 +26,7 @@
 #include <chemomech/physics/electrode/cycling_controller.h>
 #include <chemomech/physics/electrode/cycling_protocol.h>
 #include <chemomech/physics/electrode/electrode_integrals.h>
+#include <chemomech/simulator/transient_problem.h>
 
 #include <deal.II/base/conditional_ostream.h>
 #include <deal.II/base/parameter_handler.h>
@@ -95,22 +96,17 @@ namespace chemomech
   class ElectrodeProblem : public NonlinearProblem, public TransientProblem
   {
   public:
-    /// Declares all parameters of the electrode model.
-    static void
-    declare_parameters(dealii::ParameterHandler &prm);
-
     /**
-     * @brief Applies the presets named in @p input_file ("Negative
-     * electrode/Preset", "Positive electrode/Preset", "Electrolyte preset")
-     * to @p prm, before the file itself is parsed into it.
+     * @brief Declares all parameters of the electrode model. The presets
+     * named in @p scan ("Negative electrode/Preset", "Positive
+     * electrode/Preset", "Electrolyte preset", read by InputPrescan) then
+     * give the entries they define their starting values, before the input
+     * file is parsed (entries set in the file win). Throws InvalidParameter
+     * for an unknown preset name.
      */
     static void
-    apply_presets(dealii::ParameterHandler &prm, const std::string &input_file);
-
-    /// As apply_presets(), from the text of a parameter file.
-    static void
-    apply_presets_from_string(dealii::ParameterHandler &prm,
-                              const std::string        &text);
+    declare_parameters(dealii::ParameterHandler &prm,
+                       const InputPrescan       &scan = InputPrescan());
 
     explicit ElectrodeProblem(const MPI_Comm comm);
 
