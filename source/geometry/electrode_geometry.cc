@@ -179,58 +179,73 @@ namespace chemomech
   void
   ElectrodeGeometry<dim>::create_mesh(dealii::Triangulation<dim> &tria) const
   {
+    if (mesh_source == ElectrodeMeshSource::built_in)
+      create_built_in_mesh(tria);
+    else
+      read_gmsh_mesh(tria);
+    tria.refine_global(global_refinements);
+  }
+
+
+
+  template <int dim>
+  void
+  ElectrodeGeometry<dim>::create_built_in_mesh(
+    dealii::Triangulation<dim> &tria) const
+  {
+    using namespace dealii;
+    // Lateral extents by axis: x, y, z.
+    const double extent[3] = {total_thickness(), width, depth};
+    std::vector<std::vector<double>> steps(dim);
+    for (const ElectrodeRegion r : regions())
+      {
+        const unsigned int n = region_subdivisions(r);
+        steps[0].insert(steps[0].end(), n, region_thickness(r) / n);
+      }
+    if (dim >= 2)
+      steps[1].assign(width_cells, width / width_cells);
+    if (dim >= 3)
+      steps[2].assign(depth_cells, depth / depth_cells);
+    Point<dim> p2;
+    for (unsigned int d = 0; d < dim; ++d)
+      p2[d] = extent[d];
+    GridGenerator::subdivided_hyper_rectangle(tria, steps, Point<dim>(), p2);
+
+    // Material ids by cell centre: interfaces lie on cell faces.
+    const double x_ns = negative_electrode_thickness;
+    const double x_sp = x_ns + separator_thickness;
+    for (const auto &cell : tria.active_cell_iterators())
+      {
+        const double x = cell->center()[0];
+        cell->set_material_id(x < x_ns ? negative_electrode_id :
+                              x < x_sp ? separator_id :
+                                         positive_electrode_id);
+        for (const unsigned int f : cell->face_indices())
+          if (cell->face(f)->at_boundary())
+            {
+              // Faces of a hyper rectangle: 2 d (lower) and 2 d + 1
+              // (upper) have the normal e_d.
+              const unsigned int axis  = f / 2;
+              const bool         upper = (f % 2 == 1);
+              cell->face(f)->set_boundary_id(
+                axis == 0 ?
+                  (upper ? positive_boundary_id : negative_boundary_id) :
+                  lateral_boundary_id(axis, upper));
+            }
+      }
+  }
+
+
+
+  template <int dim>
+  void
+  ElectrodeGeometry<dim>::read_gmsh_mesh(dealii::Triangulation<dim> &tria) const
+  {
     using namespace dealii;
     const double L   = total_thickness();
     const double tol = 1e-6; // relative, for locating faces and interfaces
-
     // Lateral extents by axis: x, y, z.
     const double extent[3] = {L, width, depth};
-
-    if (mesh_source == ElectrodeMeshSource::built_in)
-      {
-        std::vector<std::vector<double>> steps(dim);
-        for (const ElectrodeRegion r : regions())
-          {
-            const unsigned int n = region_subdivisions(r);
-            steps[0].insert(steps[0].end(), n, region_thickness(r) / n);
-          }
-        if (dim >= 2)
-          steps[1].assign(width_cells, width / width_cells);
-        if (dim >= 3)
-          steps[2].assign(depth_cells, depth / depth_cells);
-        Point<dim> p2;
-        for (unsigned int d = 0; d < dim; ++d)
-          p2[d] = extent[d];
-        GridGenerator::subdivided_hyper_rectangle(tria,
-                                                  steps,
-                                                  Point<dim>(),
-                                                  p2);
-
-        // Material ids by cell centre: interfaces lie on cell faces.
-        const double x_ns = negative_electrode_thickness;
-        const double x_sp = x_ns + separator_thickness;
-        for (const auto &cell : tria.active_cell_iterators())
-          {
-            const double x = cell->center()[0];
-            cell->set_material_id(x < x_ns ? negative_electrode_id :
-                                  x < x_sp ? separator_id :
-                                             positive_electrode_id);
-            for (const unsigned int f : cell->face_indices())
-              if (cell->face(f)->at_boundary())
-                {
-                  // Faces of a hyper rectangle: 2 d (lower) and 2 d + 1
-                  // (upper) have the normal e_d.
-                  const unsigned int axis  = f / 2;
-                  const bool         upper = (f % 2 == 1);
-                  cell->face(f)->set_boundary_id(
-                    axis == 0 ?
-                      (upper ? positive_boundary_id : negative_boundary_id) :
-                      lateral_boundary_id(axis, upper));
-                }
-          }
-        tria.refine_global(global_refinements);
-        return;
-      }
 
     // gmsh: ids come from the physical groups; check them and the extents.
     {
@@ -334,7 +349,6 @@ namespace chemomech
               }
           }
       }
-    tria.refine_global(global_refinements);
   }
 
 

@@ -128,6 +128,142 @@ namespace chemomech
 
 
 
+  ElectrodePointUpdate::FluxIterate
+  ElectrodePointUpdate::solve_flux(const ParticleState &committed,
+                                   const double         dt,
+                                   const double         dph,
+                                   const double         ce,
+                                   bool                &converged,
+                                   unsigned int        &iterations) const
+  {
+    const double F        = constants::faraday;
+    const auto   evaluate = [&](const double j, FluxIterate &it) -> bool {
+      it.j    = j;
+      it.step = particle_step(committed, dt, j, it.particle);
+      if (!it.step.converged || !std::isfinite(it.step.surface_concentration))
+        return false;
+      it.bv = kinetics.evaluate(dph, ce, it.step.surface_concentration);
+      it.R  = F * j + it.bv.current;
+      return std::isfinite(it.R);
+    };
+
+    FluxIterate cur, cand;
+    bool        flux_ok = evaluate(0.0, cur);
+    const auto  inf     = std::numeric_limits<double>::infinity();
+    // R is increasing in j: R(j_lo) < 0 < R(j_hi).
+    double j_lo = -inf, j_hi = inf;
+    while (flux_ok)
+      {
+        if (cur.R < 0)
+          j_lo = std::max(j_lo, cur.j);
+        else
+          j_hi = std::min(j_hi, cur.j);
+        const double scale = F * std::abs(cur.j) + cur.bv.exchange_current;
+        if (std::abs(cur.R) <= flux_tolerance * scale)
+          {
+            converged = true;
+            break;
+          }
+        if (iterations >= max_iterations)
+          break;
+        const double dR =
+          F + cur.bv.d_dsolid_concentration * cur.step.d_surface_d_flux;
+        const bool bracketed = std::isfinite(j_lo) && std::isfinite(j_hi);
+        double     target;
+        if (dR > 0 && std::isfinite(dR))
+          target = cur.j - cur.R / dR;
+        else if (bracketed)
+          target = 0.5 * (j_lo + j_hi);
+        else
+          break;
+        if (!(target > j_lo))
+          target = 0.5 * (cur.j + j_lo);
+        else if (!(target < j_hi))
+          target = 0.5 * (cur.j + j_hi);
+
+        // Backtracking on |R| towards the current iterate.
+        bool accepted = false;
+        for (unsigned int ls = 0; ls < 40 && !accepted; ++ls)
+          {
+            if (evaluate(target, cand) && std::abs(cand.R) < std::abs(cur.R))
+              accepted = true;
+            else
+              target = cur.j + 0.5 * (target - cur.j);
+          }
+        ++iterations;
+        if (!accepted)
+          {
+            // Stagnation at round-off: accept if close to the tolerance.
+            converged = std::abs(cur.R) <= 100 * flux_tolerance * scale;
+            break;
+          }
+        std::swap(cur, cand);
+      }
+    if (!flux_ok)
+      {
+        // The particle step at the start failed: nothing sensible to return
+        // but the last evaluated iterate.
+        converged = false;
+      }
+
+    converged = converged && flux_ok;
+    return cur;
+  }
+
+
+
+  bool
+  ElectrodePointUpdate::solve_sei(const double  dt,
+                                  const double  dph,
+                                  const double  L_old,
+                                  const double  sigma,
+                                  const double  i_in,
+                                  double       &L,
+                                  double       &i_s,
+                                  SEICurrent   &S,
+                                  unsigned int &iterations) const
+  {
+    L                  = L_old;
+    S                  = sei.current(dph, L, sigma, i_in);
+    i_s                = S.current;
+    bool sei_converged = false;
+    if (!sei_enabled)
+      {
+        S             = SEICurrent();
+        i_s           = 0;
+        sei_converged = true;
+      }
+    while (!sei_converged)
+      {
+        S               = sei.current(dph, L, sigma, i_in + i_s);
+        const double Ra = i_s - S.current;
+        const double Rb = L - L_old - dt * sei.thickness_rate(i_s);
+        if (std::abs(Ra) <=
+              sei_tolerance * std::max(std::abs(i_s), std::abs(S.current)) &&
+            std::abs(Rb) <= sei_tolerance * std::max(L, L_old))
+          {
+            sei_converged = true;
+            break;
+          }
+        if (!std::isfinite(Ra) || !std::isfinite(Rb) ||
+            iterations >= max_iterations)
+          break;
+        const double J00 = 1 - S.d_dtotal_current, J01 = -S.d_dthickness;
+        const double J10 = -dt * sei.thickness_rate_derivative(i_s), J11 = 1;
+        const double det = J00 * J11 - J01 * J10;
+        if (!(std::abs(det) > 0) || !std::isfinite(det))
+          break;
+        i_s -= (J11 * Ra - J01 * Rb) / det;
+        L -= (-J10 * Ra + J00 * Rb) / det;
+        L = std::max(L, L_old);
+        ++iterations;
+      }
+
+    return sei_converged;
+  }
+
+
+
   ElectrodePointResult
   ElectrodePointUpdate::update(const ElectrodePointState &committed,
                                const double               time_step,
@@ -165,83 +301,13 @@ namespace chemomech
     result.specific_area = a_s;
 
     // ---- 1. Intercalation flux j: R(j) = F j + i_BV(c_surf(j)) = 0 ------
-    struct Iterate
-    {
-      double             j = 0;
-      double             R = 0;
-      ParticleState      particle;
-      ParticleStepResult step;
-      KineticsCurrent    bv;
-    };
-    const auto evaluate = [&](const double j, Iterate &it) -> bool {
-      it.j    = j;
-      it.step = particle_step(committed.particle, dt, j, it.particle);
-      if (!it.step.converged || !std::isfinite(it.step.surface_concentration))
-        return false;
-      it.bv = kinetics.evaluate(dph, ce, it.step.surface_concentration);
-      it.R  = F * j + it.bv.current;
-      return std::isfinite(it.R);
-    };
-
-    Iterate    cur, cand;
-    bool       flux_ok        = evaluate(0.0, cur);
-    bool       flux_converged = false;
-    const auto inf            = std::numeric_limits<double>::infinity();
-    // R is increasing in j: R(j_lo) < 0 < R(j_hi).
-    double j_lo = -inf, j_hi = inf;
-    while (flux_ok)
-      {
-        if (cur.R < 0)
-          j_lo = std::max(j_lo, cur.j);
-        else
-          j_hi = std::min(j_hi, cur.j);
-        const double scale = F * std::abs(cur.j) + cur.bv.exchange_current;
-        if (std::abs(cur.R) <= flux_tolerance * scale)
-          {
-            flux_converged = true;
-            break;
-          }
-        if (result.flux_iterations >= max_iterations)
-          break;
-        const double dR =
-          F + cur.bv.d_dsolid_concentration * cur.step.d_surface_d_flux;
-        const bool bracketed = std::isfinite(j_lo) && std::isfinite(j_hi);
-        double     target;
-        if (dR > 0 && std::isfinite(dR))
-          target = cur.j - cur.R / dR;
-        else if (bracketed)
-          target = 0.5 * (j_lo + j_hi);
-        else
-          break;
-        if (!(target > j_lo))
-          target = 0.5 * (cur.j + j_lo);
-        else if (!(target < j_hi))
-          target = 0.5 * (cur.j + j_hi);
-
-        // Backtracking on |R| towards the current iterate.
-        bool accepted = false;
-        for (unsigned int ls = 0; ls < 40 && !accepted; ++ls)
-          {
-            if (evaluate(target, cand) && std::abs(cand.R) < std::abs(cur.R))
-              accepted = true;
-            else
-              target = cur.j + 0.5 * (target - cur.j);
-          }
-        ++result.flux_iterations;
-        if (!accepted)
-          {
-            // Stagnation at round-off: accept if close to the tolerance.
-            flux_converged = std::abs(cur.R) <= 100 * flux_tolerance * scale;
-            break;
-          }
-        std::swap(cur, cand);
-      }
-    if (!flux_ok)
-      {
-        // The particle step at the start failed: nothing sensible to return
-        // but the last evaluated iterate.
-        flux_converged = false;
-      }
+    bool        flux_converged = false;
+    FluxIterate cur            = solve_flux(committed.particle,
+                                 dt,
+                                 dph,
+                                 ce,
+                                 flux_converged,
+                                 result.flux_iterations);
 
     const double              j    = cur.j;
     const ParticleStepResult &ps   = cur.step;
@@ -261,41 +327,10 @@ namespace chemomech
       (ps.d_average_d_flux - ps.d_surface_d_flux);
 
     // ---- 3. SEI: (i_SEI, L) by backward Euler at the end-of-step L ------
-    double     L             = L_old;
-    SEICurrent S             = sei.current(dph, L, sigma, i_in);
-    double     i_s           = S.current;
-    bool       sei_converged = false;
-    if (!sei_enabled)
-      {
-        S             = SEICurrent();
-        i_s           = 0;
-        sei_converged = true;
-      }
-    while (!sei_converged)
-      {
-        S               = sei.current(dph, L, sigma, i_in + i_s);
-        const double Ra = i_s - S.current;
-        const double Rb = L - L_old - dt * sei.thickness_rate(i_s);
-        if (std::abs(Ra) <=
-              sei_tolerance * std::max(std::abs(i_s), std::abs(S.current)) &&
-            std::abs(Rb) <= sei_tolerance * std::max(L, L_old))
-          {
-            sei_converged = true;
-            break;
-          }
-        if (!std::isfinite(Ra) || !std::isfinite(Rb) ||
-            result.sei_iterations >= max_iterations)
-          break;
-        const double J00 = 1 - S.d_dtotal_current, J01 = -S.d_dthickness;
-        const double J10 = -dt * sei.thickness_rate_derivative(i_s), J11 = 1;
-        const double det = J00 * J11 - J01 * J10;
-        if (!(std::abs(det) > 0) || !std::isfinite(det))
-          break;
-        i_s -= (J11 * Ra - J01 * Rb) / det;
-        L -= (-J10 * Ra + J00 * Rb) / det;
-        L = std::max(L, L_old);
-        ++result.sei_iterations;
-      }
+    double     L = L_old, i_s = 0;
+    SEICurrent S;
+    const bool sei_converged =
+      solve_sei(dt, dph, L_old, sigma, i_in, L, i_s, S, result.sei_iterations);
 
     const double gp = sei_enabled ? sei.thickness_rate_derivative(i_s) : 0.0;
     const double D2 = 1 - S.d_dtotal_current - S.d_dthickness * dt * gp;
@@ -362,8 +397,8 @@ namespace chemomech
       deps_dj * dj_dce + pv.d_dsei_loss * dpore_di * di_s_dce;
     dE.d_dtrace_strain = pv.d_dtrace_strain;
 
-    result.converged = flux_ok && flux_converged && ps.converged &&
-                       sei_converged && std::isfinite(result.porosity);
+    result.converged = flux_converged && ps.converged && sei_converged &&
+                       std::isfinite(result.porosity);
     result.clogged       = pv.floor_hit;
     result.within_bounds = ps.within_bounds;
 

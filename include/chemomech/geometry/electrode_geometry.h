@@ -108,6 +108,17 @@ namespace chemomech
     void
     create_mesh(dealii::Triangulation<dim> &tria) const;
 
+    /// The built-in slab of create_mesh(), before the global refinements.
+    void
+    create_built_in_mesh(dealii::Triangulation<dim> &tria) const;
+
+    /**
+     * The gmsh mesh of create_mesh(), before the global refinements, with
+     * its material ids, boundary ids and region extents checked.
+     */
+    void
+    read_gmsh_mesh(dealii::Triangulation<dim> &tria) const;
+
     /// Region of a material id; throws InvalidParameter for unknown ids.
     static ElectrodeRegion
     region_of(const dealii::types::material_id material_id);

@@ -290,6 +290,54 @@ namespace chemomech
     bool sei_enabled = true;
 
   private:
+    /// One evaluation of the intercalation residual R(j) = F j + i_BV.
+    struct FluxIterate
+    {
+      /// Inward molar flux. Units: mol/(m^2 s).
+      double j = 0;
+      /// R(j). Units: A/m^2.
+      double R = 0;
+      /// The particle after the step under j.
+      ParticleState particle;
+      /// The particle step's surface and average values and derivatives.
+      ParticleStepResult step;
+      /// Butler-Volmer current at the step's surface concentration.
+      KineticsCurrent bv;
+    };
+
+    /**
+     * Step 1 of update(): the intercalation flux j with
+     * R(j) = F j + i_BV(phi_s - phi_e, c_e, c_surf(j)) = 0 by a bracketed,
+     * damped scalar Newton method from j = 0. @p converged tells whether
+     * it met flux_tolerance (false also if the first particle step failed);
+     * @p iterations counts the Newton steps.
+     */
+    FluxIterate
+    solve_flux(const ParticleState &committed,
+               const double         time_step,
+               const double         potential_difference,
+               const double         electrolyte_concentration,
+               bool                &converged,
+               unsigned int        &iterations) const;
+
+    /**
+     * Step 3 of update(): the SEI pair (i_SEI, L_SEI) by backward Euler at
+     * the end-of-step thickness, from @p L_old (m), under the surface stress
+     * @p sigma (Pa) and the intercalation current @p i_int (A/m^2). On
+     * return @p L, @p i_s and @p S hold the last iterate; returns whether
+     * it converged (true at once without SEI growth).
+     */
+    bool
+    solve_sei(const double  time_step,
+              const double  potential_difference,
+              const double  L_old,
+              const double  sigma,
+              const double  i_int,
+              double       &L,
+              double       &i_s,
+              SEICurrent   &S,
+              unsigned int &iterations) const;
+
     /// One particle step under the inward flux @p j (mol/(m^2 s)).
     ParticleStepResult
     particle_step(const ParticleState &old,

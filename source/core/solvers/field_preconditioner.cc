@@ -144,10 +144,31 @@ namespace chemomech
                                   const unsigned int            cycles)
   {
     AssertThrow(cycles >= 1, dealii::ExcMessage("AMG cycles must be >= 1"));
-    impl                = std::make_unique<Implementation>();
-    const MPI_Comm comm = block.get_mpi_communicator();
+    impl = std::make_unique<Implementation>();
+    initialize_backend(block,
+                       type,
+                       block_size,
+                       coordinates,
+                       elliptic,
+                       smoother,
+                       cycles);
+  }
+
+
+
 #ifdef CHEMOMECH_USE_PETSC
-    namespace PW = dealii::PETScWrappers;
+  void
+  FieldPreconditioner::initialize_backend(
+    const LA::MPI::SparseMatrix  &block,
+    const FieldPreconditionerType type,
+    const unsigned int            block_size,
+    const std::vector<double>    &coordinates,
+    const bool                    elliptic,
+    const AmgSmoother             smoother,
+    const unsigned int            cycles)
+  {
+    const MPI_Comm comm = block.get_mpi_communicator();
+    namespace PW        = dealii::PETScWrappers;
     switch (type)
       {
         case FieldPreconditionerType::amg:
@@ -266,7 +287,19 @@ namespace chemomech
             break;
           }
       }
+  }
 #else
+  void
+  FieldPreconditioner::initialize_backend(
+    const LA::MPI::SparseMatrix &block,
+    const FieldPreconditionerType type,
+    const unsigned int block_size,
+    const std::vector<double> &coordinates,
+    const bool elliptic,
+    const AmgSmoother smoother,
+    const unsigned int cycles)
+  {
+    const MPI_Comm comm = block.get_mpi_communicator();
     namespace TW = dealii::TrilinosWrappers;
     (void)comm;
     switch (type)
@@ -336,8 +369,8 @@ namespace chemomech
             break;
           }
       }
-#endif
   }
+#endif
 
 
 

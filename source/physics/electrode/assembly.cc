@@ -279,8 +279,8 @@ namespace chemomech
     // (ghosted_old is imported once per step, in set_time_step())
     ghosted = evaluation_point;
     if (with_jacobian)
-      system_matrix = 0;
-    system_rhs = 0;
+      system.matrix = 0;
+    system.rhs = 0;
 
     electrode_assembly::Scratch<dim> scratch(*fe, n_gauss_points());
     scratch.dt = time_step;
@@ -291,16 +291,11 @@ namespace chemomech
       if (cell->is_locally_owned())
         assemble_cell(cell, scratch, with_jacobian);
 
-    system_rhs.compress(VectorOperation::add);
+    system.rhs.compress(VectorOperation::add);
     if (with_jacobian)
       {
-        system_matrix.compress(VectorOperation::add);
-        for (const auto i : owned_dofs)
-          {
-            const double d      = std::abs(system_matrix.diag_element(i));
-            inverse_diagonal[i] = (d > 0) ? inverse_scale[i] / d : 0.0;
-          }
-        inverse_diagonal.compress(VectorOperation::insert);
+        system.matrix.compress(VectorOperation::add);
+        system.update_inverse_diagonal();
       }
 
     local_failure = Utilities::MPI::max(scratch.failed ? 1 : 0, comm) == 1;
@@ -311,7 +306,7 @@ namespace chemomech
         // method damp its update (or reject the step at its start).
         failure_reason =
           scratch.failed ? scratch.failure : "local update failed on a rank";
-        system_rhs = std::numeric_limits<double>::quiet_NaN();
+        system.rhs = std::numeric_limits<double>::quiet_NaN();
       }
   }
 
@@ -381,12 +376,12 @@ namespace chemomech
       zero_constraints.distribute_local_to_global(s.cell_matrix,
                                                   s.cell_rhs,
                                                   s.dofs,
-                                                  system_matrix,
-                                                  system_rhs);
+                                                  system.matrix,
+                                                  system.rhs);
     else
       zero_constraints.distribute_local_to_global(s.cell_rhs,
                                                   s.dofs,
-                                                  system_rhs);
+                                                  system.rhs);
   }
 
 
@@ -460,21 +455,16 @@ namespace chemomech
                                           const double     forcing)
   {
     TimerOutput::Scope t(*get_timer(comm), "linear solve");
-    const unsigned int its = linear_solver.solve(system_matrix,
-                                                 update,
-                                                 system_rhs,
-                                                 forcing,
-                                                 &inverse_diagonal);
-    zero_constraints.distribute(update);
-    return its;
+    return system.solve(linear_solver, update, forcing, zero_constraints);
   }
+
+
+
   template <int dim>
   double
   ElectrodeProblem<dim>::update_norm(const LA::MPI::Vector &update) const
   {
-    LA::MPI::Vector tmp(update);
-    tmp.scale(inverse_scale);
-    return tmp.linfty_norm();
+    return system.update_norm(update);
   }
 
 
@@ -485,9 +475,7 @@ namespace chemomech
   {
     if (local_failure)
       return std::numeric_limits<double>::quiet_NaN();
-    LA::MPI::Vector tmp(system_rhs);
-    tmp.scale(inverse_diagonal);
-    return tmp.linfty_norm();
+    return system.residual_norm();
   }
 
 
@@ -511,9 +499,7 @@ namespace chemomech
   LA::MPI::Vector
   ElectrodeProblem<dim>::residual_vector() const
   {
-    LA::MPI::Vector r(system_rhs);
-    r *= -1.0;
-    return r;
+    return system.residual();
   }
 
 

@@ -191,22 +191,15 @@ namespace chemomech
     const OperatingMode m = mode;
     mode                  = OperatingMode::current;
     make_constraints();
-    DynamicSparsityPattern dsp(relevant_dofs);
-    DoFTools::make_sparsity_pattern(dof_handler, dsp, zero_constraints, false);
-    SparsityTools::distribute_sparsity_pattern(dsp,
-                                               owned_dofs,
-                                               comm,
-                                               relevant_dofs);
-    system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
+    system.reinit(dof_handler,
+                  zero_constraints,
+                  owned_dofs,
+                  relevant_dofs,
+                  comm);
     mode = m;
     make_constraints();
 
-    for (auto *v : {&solution,
-                    &old_solution,
-                    &system_rhs,
-                    &inverse_scale,
-                    &inverse_diagonal,
-                    &electrolyte_mask})
+    for (auto *v : {&solution, &old_solution, &electrolyte_mask})
       v->reinit(owned_dofs, comm);
     for (auto *v : {&ghosted, &ghosted_old})
       v->reinit(owned_dofs, relevant_dofs, comm);
@@ -229,11 +222,11 @@ namespace chemomech
               {
                 const unsigned int f =
                   field_of_component(fe->system_to_component_index(i).first);
-                inverse_scale[dofs[i]]    = 1.0 / scales[f];
-                electrolyte_mask[dofs[i]] = (f == 0) ? 1.0 : 0.0;
+                system.inverse_scale[dofs[i]] = 1.0 / scales[f];
+                electrolyte_mask[dofs[i]]     = (f == 0) ? 1.0 : 0.0;
               }
         }
-    inverse_scale.compress(VectorOperation::insert);
+    system.inverse_scale.compress(VectorOperation::insert);
     electrolyte_mask.compress(VectorOperation::insert);
 
     if (linear_solver.type == LinearSolverType::gmres &&

@@ -23,10 +23,10 @@ namespace chemomech
     const bool partial =
       with_jacobian && partial_jacobian_allowed && constant_jacobian_assembled;
     if (partial)
-      system_matrix.clear_rows(owned_concentration_rows);
+      system.matrix.clear_rows(owned_concentration_rows);
     else if (with_jacobian)
-      system_matrix = 0;
-    system_rhs = 0;
+      system.matrix = 0;
+    system.rhs = 0;
 
     ParticleAssemblyScratch<dim> scratch(*mapping, *fe);
     for (const auto &cell : dof_handler.active_cell_iterators())
@@ -38,32 +38,27 @@ namespace chemomech
             {
               zero_constraints.distribute_local_to_global(scratch.cell_rhs,
                                                           scratch.dofs,
-                                                          system_rhs);
+                                                          system.rhs);
               add_concentration_rows(scratch);
             }
           else if (with_jacobian)
             zero_constraints.distribute_local_to_global(scratch.cell_matrix,
                                                         scratch.cell_rhs,
                                                         scratch.dofs,
-                                                        system_matrix,
-                                                        system_rhs);
+                                                        system.matrix,
+                                                        system.rhs);
           else
             zero_constraints.distribute_local_to_global(scratch.cell_rhs,
                                                         scratch.dofs,
-                                                        system_rhs);
+                                                        system.rhs);
         }
 
-    system_rhs.compress(VectorOperation::add);
+    system.rhs.compress(VectorOperation::add);
     if (with_jacobian)
       {
-        system_matrix.compress(VectorOperation::add);
+        system.matrix.compress(VectorOperation::add);
         constant_jacobian_assembled = true;
-        for (const auto i : owned_dofs)
-          {
-            const double d      = std::abs(system_matrix.diag_element(i));
-            inverse_diagonal[i] = (d > 0) ? inverse_scale[i] / d : 0.0;
-          }
-        inverse_diagonal.compress(VectorOperation::insert);
+        system.update_inverse_diagonal();
       }
   }
 
@@ -319,7 +314,7 @@ namespace chemomech
                 s.row_columns.push_back(s.dofs[j]);
                 s.row_values.push_back(s.cell_matrix(i, j));
               }
-          system_matrix.add(s.dofs[i],
+          system.matrix.add(s.dofs[i],
                             s.row_columns.size(),
                             s.row_columns.data(),
                             s.row_values.data(),

@@ -36,7 +36,7 @@ namespace chemomech
     // blocks, the peak after the DoF setup, the mesh and the DoF numbering.
     report.add("matrix_bytes_sum",
                Utilities::MPI::sum(static_cast<double>(
-                                     system_matrix.memory_consumption()),
+                                     system.matrix.memory_consumption()),
                                    comm));
     report.add("preconditioner_block_bytes_sum",
                Utilities::MPI::sum(static_cast<double>(

@@ -143,21 +143,14 @@ namespace chemomech
   void
   ParticleProblem<dim>::setup_system()
   {
-    DynamicSparsityPattern dsp(relevant_dofs);
-    DoFTools::make_sparsity_pattern(dof_handler, dsp, zero_constraints, false);
-    SparsityTools::distribute_sparsity_pattern(dsp,
-                                               owned_dofs,
-                                               comm,
-                                               relevant_dofs);
-    system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
+    system.reinit(dof_handler,
+                  zero_constraints,
+                  owned_dofs,
+                  relevant_dofs,
+                  comm);
 
-    for (auto *v : {&solution,
-                    &old_solution,
-                    &older_solution,
-                    &system_rhs,
-                    &inverse_scale,
-                    &inverse_diagonal,
-                    &concentration_mask})
+    for (auto *v :
+         {&solution, &old_solution, &older_solution, &concentration_mask})
       v->reinit(owned_dofs, comm);
     for (auto *v : {&ghosted, &ghosted_old, &ghosted_older})
       v->reinit(owned_dofs, relevant_dofs, comm);
@@ -189,7 +182,7 @@ namespace chemomech
                 const unsigned int comp =
                   fe->system_to_component_index(i).first;
                 const unsigned int field = (comp < dim) ? 0 : comp - dim + 1;
-                inverse_scale[dofs[i]]   = 1.0 / scales[field];
+                system.inverse_scale[dofs[i]] = 1.0 / scales[field];
                 // Dirichlet values of c are imposed, not computed: they do
                 // not count in the step-size control.
                 concentration_mask[dofs[i]] =
@@ -198,7 +191,7 @@ namespace chemomech
                     0.0;
               }
         }
-    inverse_scale.compress(VectorOperation::insert);
+    system.inverse_scale.compress(VectorOperation::insert);
     concentration_mask.compress(VectorOperation::insert);
   }
 

@@ -27,13 +27,7 @@ namespace chemomech
                                          const double     forcing)
   {
     TimerOutput::Scope t(*get_timer(comm), "linear solve");
-    const unsigned int its = linear_solver.solve(system_matrix,
-                                                 update,
-                                                 system_rhs,
-                                                 forcing,
-                                                 &inverse_diagonal);
-    zero_constraints.distribute(update);
-    return its;
+    return system.solve(linear_solver, update, forcing, zero_constraints);
   }
 
 
@@ -42,9 +36,7 @@ namespace chemomech
   double
   ParticleProblem<dim>::update_norm(const LA::MPI::Vector &update) const
   {
-    LA::MPI::Vector tmp(update);
-    tmp.scale(inverse_scale);
-    return tmp.linfty_norm();
+    return system.update_norm(update);
   }
 
 
@@ -53,9 +45,7 @@ namespace chemomech
   double
   ParticleProblem<dim>::residual_norm() const
   {
-    LA::MPI::Vector tmp(system_rhs);
-    tmp.scale(inverse_diagonal);
-    return tmp.linfty_norm();
+    return system.residual_norm();
   }
 
 
@@ -64,9 +54,7 @@ namespace chemomech
   LA::MPI::Vector
   ParticleProblem<dim>::residual_vector() const
   {
-    LA::MPI::Vector r(system_rhs);
-    r *= -1.0;
-    return r;
+    return system.residual();
   }
 
 

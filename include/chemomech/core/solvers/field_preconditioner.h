@@ -106,6 +106,19 @@ namespace chemomech
     clear();
 
   private:
+    /**
+     * The backend's part of initialize() (PETSc or Trilinos, whichever the
+     * build uses), with the same arguments.
+     */
+    void
+    initialize_backend(const LA::MPI::SparseMatrix  &block,
+                       const FieldPreconditionerType type,
+                       const unsigned int            block_size,
+                       const std::vector<double>    &coordinates,
+                       const bool                    elliptic,
+                       const AmgSmoother             smoother,
+                       const unsigned int            cycles);
+
     struct Implementation;
     std::unique_ptr<Implementation> impl;
   };

@@ -13,6 +13,7 @@
 #include <chemomech/core/newton_solver.h>
 #include <chemomech/core/nonlinear_problem.h>
 #include <chemomech/core/solvers/linear_solver.h>
+#include <chemomech/core/solvers/scaled_linear_system.h>
 #include <chemomech/core/time_stepping.h>
 #include <chemomech/geometry/electrode_geometry.h>
 #include <chemomech/io/input_prescan.h>
@@ -237,7 +238,7 @@ namespace chemomech
     const LA::MPI::SparseMatrix &
     jacobian() const
     {
-      return system_matrix;
+      return system.matrix;
     }
 
     /// F at the last assembly (the negative of the assembled right side).
@@ -260,7 +261,7 @@ namespace chemomech
     double
     dof_scale(const dealii::types::global_dof_index i) const
     {
-      return 1.0 / inverse_scale[i];
+      return 1.0 / system.inverse_scale[i];
     }
 
     const ElectrodeGeometry<dim> &
@@ -405,13 +406,11 @@ namespace chemomech
     dealii::DoFHandler<dim>                     dof_handler;
     dealii::IndexSet                            owned_dofs, relevant_dofs;
     dealii::AffineConstraints<double>           constraints, zero_constraints;
-    LA::MPI::SparseMatrix                       system_matrix;
-    LA::MPI::Vector                             solution, old_solution;
-    LA::MPI::Vector                             ghosted, ghosted_old;
-    LA::MPI::Vector                             system_rhs;
-    LA::MPI::Vector                             inverse_scale;
-    LA::MPI::Vector                             inverse_diagonal;
-    LA::MPI::Vector                             electrolyte_mask;
+    /// Jacobian, right side and field scales of the Newton system.
+    ScaledLinearSystem system;
+    LA::MPI::Vector    solution, old_solution;
+    LA::MPI::Vector    ghosted, ghosted_old;
+    LA::MPI::Vector    electrolyte_mask;
 
     using CellIterator = typename dealii::Triangulation<dim>::cell_iterator;
     dealii::CellDataStorage<CellIterator, ElectrodePointState> committed_state;

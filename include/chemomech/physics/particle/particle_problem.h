@@ -10,8 +10,8 @@
 #include <chemomech/core/newton_solver.h>
 #include <chemomech/core/nonlinear_problem.h>
 #include <chemomech/core/solvers/linear_solver.h>
+#include <chemomech/core/solvers/scaled_linear_system.h>
 #include <chemomech/core/time_stepping.h>
-#include <chemomech/simulator/transient_problem.h>
 #include <chemomech/geometry/particle_geometry.h>
 #include <chemomech/io/csv_writer.h>
 #include <chemomech/io/output_settings.h>
@@ -21,6 +21,7 @@
 #include <chemomech/physics/particle/mechanical_constraints.h>
 #include <chemomech/physics/particle/surface_condition.h>
 #include <chemomech/postprocess/point_sampler.h>
+#include <chemomech/simulator/transient_problem.h>
 
 #include <deal.II/base/conditional_ostream.h>
 #include <deal.II/base/parameter_handler.h>
@@ -111,7 +112,7 @@ namespace chemomech
     const LA::MPI::SparseMatrix &
     jacobian() const
     {
-      return system_matrix;
+      return system.matrix;
     }
     /// The assembled residual F (not -F).
     LA::MPI::Vector
@@ -148,7 +149,7 @@ namespace chemomech
     double
     dof_scale(const dealii::types::global_dof_index i) const
     {
-      return 1.0 / inverse_scale[i];
+      return 1.0 / system.inverse_scale[i];
     }
     /// Homogeneous constraints of the Newton updates.
     const dealii::AffineConstraints<double> &
@@ -364,13 +365,11 @@ namespace chemomech
     dealii::IndexSet                                  owned_dofs, relevant_dofs;
     dealii::AffineConstraints<double>                 constraints;
     dealii::AffineConstraints<double>                 zero_constraints;
-    LA::MPI::SparseMatrix                             system_matrix;
-    LA::MPI::Vector solution, old_solution, older_solution;
-    LA::MPI::Vector ghosted, ghosted_old, ghosted_older;
-    LA::MPI::Vector system_rhs;       // -F
-    LA::MPI::Vector inverse_scale;    // 1/field scale
-    LA::MPI::Vector inverse_diagonal; // 1/(|J_ii| scale_i)
-    LA::MPI::Vector concentration_mask;
+    /// Jacobian, right side and field scales of the Newton system.
+    ScaledLinearSystem system;
+    LA::MPI::Vector    solution, old_solution, older_solution;
+    LA::MPI::Vector    ghosted, ghosted_old, ghosted_older;
+    LA::MPI::Vector    concentration_mask;
 
     // Time state
     double                time             = 0;
