@@ -16,8 +16,8 @@
  * for a failed run.
  */
 #include <chemomech/core/error_messages.h>
-#include <chemomech/core/solvers/field_preconditioner.h>
 #include <chemomech/core/linear_algebra.h>
+#include <chemomech/core/solvers/field_preconditioner.h>
 #include <chemomech/geometry/particle_geometry.h>
 #include <chemomech/io/performance_report.h>
 #include <chemomech/materials/particle_material.h>

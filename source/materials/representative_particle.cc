@@ -1,6 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
-#include <chemomech/materials/scalar_function_of_x.h>
 #include <chemomech/materials/representative_particle.h>
+#include <chemomech/materials/scalar_function_of_x.h>
 
 #include <deal.II/base/exceptions.h>
 #include <deal.II/base/numbers.h>

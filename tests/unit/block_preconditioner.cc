@@ -8,8 +8,8 @@
 // deal.II's constraint handling leaves them). With Trilinos the blocks get
 // ML's AMG, a single level (KLU) at this size; with PETSc the direct
 // (MUMPS) block solver.
-#include <chemomech/core/solvers/block_preconditioner.h>
 #include <chemomech/core/linear_algebra.h>
+#include <chemomech/core/solvers/block_preconditioner.h>
 
 #include <deal.II/base/index_set.h>
 #include <deal.II/base/mpi.h>

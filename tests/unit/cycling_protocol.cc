@@ -2,8 +2,8 @@
 // messages, and the state machine driven by a synthetic cell whose voltage
 // and current are linear in the time of each step, so that every switch
 // time is known in closed form.
-#include <chemomech/physics/electrode/cycling_protocol.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/physics/electrode/cycling_protocol.h>
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/parameter_handler.h>

@@ -9,11 +9,11 @@
 #include <chemomech/materials/electrode_presets.h>
 #include <chemomech/materials/electrolyte_properties.h>
 #include <chemomech/materials/particle_surface_stress.h>
+#include <chemomech/materials/polynomial_particle.h>
 #include <chemomech/materials/porosity_model.h>
+#include <chemomech/materials/representative_particle.h>
 #include <chemomech/materials/scalar_function_of_x.h>
 #include <chemomech/materials/sei_kinetics.h>
-#include <chemomech/materials/polynomial_particle.h>
-#include <chemomech/materials/representative_particle.h>
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/parameter_handler.h>

@@ -5,13 +5,13 @@
 // and its floor, pack/unpack round trip and rollback.
 #include <chemomech/core/physical_constants.h>
 #include <chemomech/materials/butler_volmer.h>
-#include <chemomech/materials/particle_surface_stress.h>
-#include <chemomech/materials/porosity_model.h>
-#include <chemomech/materials/sei_kinetics.h>
 #include <chemomech/materials/electrode_point_state.h>
 #include <chemomech/materials/electrode_point_update.h>
+#include <chemomech/materials/particle_surface_stress.h>
 #include <chemomech/materials/polynomial_particle.h>
+#include <chemomech/materials/porosity_model.h>
 #include <chemomech/materials/representative_particle.h>
+#include <chemomech/materials/sei_kinetics.h>
 
 #include <deal.II/base/mpi.h>
 

@@ -16,8 +16,8 @@
 //     interpolation rather than a "coarse" space of every DoF;
 //  7. nor on cells of aspect ratio 1.5, below the default minimum 2 (and
 //     it is with a minimum of 1.4).
-#include <chemomech/core/solvers/layer_interpolation.h>
 #include <chemomech/core/linear_algebra.h>
+#include <chemomech/core/solvers/layer_interpolation.h>
 #include <chemomech/core/solvers/semicoarsened_amg.h>
 
 #include <deal.II/base/quadrature_lib.h>

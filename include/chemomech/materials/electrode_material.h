@@ -11,12 +11,12 @@
 
 #include <chemomech/materials/butler_volmer.h>
 #include <chemomech/materials/effective_properties.h>
+#include <chemomech/materials/electrode_point_update.h>
 #include <chemomech/materials/electrode_presets.h>
 #include <chemomech/materials/particle_surface_stress.h>
 #include <chemomech/materials/porosity_model.h>
-#include <chemomech/materials/sei_kinetics.h>
-#include <chemomech/materials/electrode_point_update.h>
 #include <chemomech/materials/representative_particle.h>
+#include <chemomech/materials/sei_kinetics.h>
 
 #include <deal.II/base/parameter_handler.h>
 

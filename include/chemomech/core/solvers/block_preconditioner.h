@@ -31,9 +31,9 @@
 #ifndef chemomech_core_solvers_block_preconditioner_h
 #define chemomech_core_solvers_block_preconditioner_h
 
+#include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/solvers/field_preconditioner.h>
 #include <chemomech/core/solvers/field_split.h>
-#include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/solvers/semicoarsened_amg.h>
 
 #include <memory>

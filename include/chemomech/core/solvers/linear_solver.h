@@ -7,8 +7,8 @@
 #ifndef chemomech_core_solvers_linear_solver_h
 #define chemomech_core_solvers_linear_solver_h
 
-#include <chemomech/core/solvers/block_preconditioner.h>
 #include <chemomech/core/linear_algebra.h>
+#include <chemomech/core/solvers/block_preconditioner.h>
 
 #include <deal.II/base/parameter_handler.h>
 

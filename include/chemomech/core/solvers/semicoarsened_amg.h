@@ -7,9 +7,9 @@
 #ifndef chemomech_core_solvers_semicoarsened_amg_h
 #define chemomech_core_solvers_semicoarsened_amg_h
 
+#include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/solvers/field_preconditioner.h>
 #include <chemomech/core/solvers/layer_interpolation.h>
-#include <chemomech/core/linear_algebra.h>
 
 #include <deal.II/base/index_set.h>
 #include <deal.II/base/mpi.h>
