@@ -26,8 +26,7 @@ namespace chemomech
   void
   StatisticsTable::open(const std::string &file_name, const bool active_)
   {
-    active       = active_;
-    rows_written = 0;
+    active = active_;
     std::fill(is_set.begin(), is_set.end(), false);
     if (!active)
       return;
@@ -60,7 +59,6 @@ namespace chemomech
       AssertThrow(is_set[i],
                   dealii::ExcMessage("statistics column '" + cols[i].name +
                                      "' not set in this row"));
-    ++rows_written;
     std::fill(is_set.begin(), is_set.end(), false);
     if (!active)
       return;

@@ -76,21 +76,13 @@ namespace chemomech
       return cols;
     }
 
-    /// Number of rows written since open().
-    unsigned long long
-    n_rows() const
-    {
-      return rows_written;
-    }
-
   private:
     std::vector<StatisticsColumn>       cols;
     std::map<std::string, unsigned int> index;
     std::vector<double>                 row;
     std::vector<bool>                   is_set;
     std::ofstream                       out;
-    bool                                active       = false;
-    unsigned long long                  rows_written = 0;
+    bool                                active = false;
   };
 } // namespace chemomech
 
