@@ -1,4 +1,5 @@
 #include <chemomech/core/newton_solver.h>
+#include <chemomech/core/parameter_checks.h>
 
 #include <deal.II/lac/solver_control.h>
 
@@ -12,15 +13,25 @@ namespace chemomech
   void
   NewtonSolver::declare_parameters(dealii::ParameterHandler &prm)
   {
+    declare_parameters(prm, NewtonSolver());
+  }
+
+
+
+  void
+  NewtonSolver::declare_parameters(dealii::ParameterHandler &prm,
+                                   const NewtonSolver       &defaults)
+  {
+    const NewtonSolver &d = defaults;
     prm.enter_subsection("Newton");
     prm.declare_entry("Maximum iterations",
-                      "12",
+                      std::to_string(d.max_iterations),
                       dealii::Patterns::Integer(1, 200),
                       "Newton iterations allowed per time step before the "
                       "step is rejected and retried with a smaller step. "
                       "Units: none.");
     prm.declare_entry("Tolerance",
-                      "1e-10",
+                      parameter_text(d.tolerance),
                       dealii::Patterns::Double(1e-16, 1e-2),
                       "Convergence when the Newton update, each field "
                       "divided by its characteristic scale (c_max for the "
@@ -29,13 +40,15 @@ namespace chemomech
                       "residual scaled the same way, is below this in the "
                       "maximum norm. Units: none.");
     prm.declare_entry("Maximum line search steps",
-                      "6",
+                      std::to_string(d.max_line_search_steps),
                       dealii::Patterns::Integer(0, 30),
                       "How often an update may be halved to keep the state "
                       "admissible and the residual from growing. Units: "
                       "none.");
     prm.declare_entry("Forcing term",
-                      "eisenstat-walker",
+                      (d.forcing_term == ForcingTerm::none) ?
+                        "none" :
+                        "eisenstat-walker",
                       dealii::Patterns::Selection("eisenstat-walker|none"),
                       "How accurately iterative linear solvers solve each "
                       "Newton system. eisenstat-walker: relative residual "
@@ -45,7 +58,7 @@ namespace chemomech
                       "always to 'Linear solver/Relative tolerance'. Has no "
                       "effect on the direct solver.");
     prm.declare_entry("Maximum forcing",
-                      "0.01",
+                      parameter_text(d.max_forcing),
                       dealii::Patterns::Double(1e-12, 0.9),
                       "Upper bound of the Eisenstat-Walker forcing term. "
                       "Units: none.");

@@ -2,6 +2,7 @@
 
 #include <deal.II/base/utilities.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -112,6 +113,46 @@ namespace chemomech
     for (const auto &entry : dealii::Utilities::split_string_list(trimmed, ';'))
       points.push_back(parse_point<dim>(name, entry));
     return points;
+  }
+
+
+
+  std::string
+  parameter_text(const double value)
+  {
+    std::string text;
+    for (int digits = 1; digits <= 17; ++digits)
+      {
+        std::ostringstream o;
+        o.precision(digits);
+        o << value;
+        text = o.str();
+        if (std::stod(text) == value)
+          break;
+      }
+    // 5e-06 -> 5e-6, 1e+09 -> 1e9
+    const std::size_t e = text.find('e');
+    if (e == std::string::npos)
+      return text;
+    std::string exponent = text.substr(e + 1);
+    std::string sign;
+    if (exponent[0] == '-' || exponent[0] == '+')
+      {
+        sign     = (exponent[0] == '-') ? "-" : "";
+        exponent = exponent.substr(1);
+      }
+    exponent.erase(0,
+                   std::min(exponent.find_first_not_of('0'),
+                            exponent.size() - 1));
+    return text.substr(0, e + 1) + sign + exponent;
+  }
+
+
+
+  std::string
+  parameter_text(const bool value)
+  {
+    return value ? "true" : "false";
   }
 
 

@@ -8,45 +8,55 @@ namespace chemomech
   void
   TimeStepping::declare_parameters(dealii::ParameterHandler &prm)
   {
+    declare_parameters(prm, TimeStepping());
+  }
+
+
+
+  void
+  TimeStepping::declare_parameters(dealii::ParameterHandler &prm,
+                                   const TimeStepping       &defaults)
+  {
+    const TimeStepping &d = defaults;
     using dealii::Patterns::Double;
     prm.enter_subsection("Time stepping");
     prm.declare_entry("Scheme",
-                      "bdf2",
+                      (d.scheme == TimeScheme::bdf1) ? "bdf1" : "bdf2",
                       dealii::Patterns::Selection("bdf1|bdf2"),
                       "bdf1: backward Euler (first order). bdf2: variable "
                       "step BDF2 (second order; the first step is BDF1).");
     prm.declare_entry("End time",
-                      "3600",
+                      parameter_text(d.end_time),
                       Double(0),
                       "Simulated time at which the run stops. Units: s.");
     prm.declare_entry("Initial time step",
-                      "1",
+                      parameter_text(d.initial_step),
                       Double(0),
                       "Size of the first time step. Units: s.");
     prm.declare_entry("Minimum time step",
-                      "1e-6",
+                      parameter_text(d.minimum_step),
                       Double(0),
                       "When a step has to be cut below this, the run stops "
                       "with an error. Units: s.");
     prm.declare_entry("Maximum time step",
-                      "60",
+                      parameter_text(d.maximum_step),
                       Double(0),
                       "Largest step size. Units: s.");
     prm.declare_entry("Adaptive",
-                      "true",
+                      parameter_text(d.adaptive),
                       dealii::Patterns::Bool(),
                       "true: the step size follows the target change of "
                       "stoichiometry below; false: constant steps of the "
                       "initial size (still cut when Newton fails).");
     prm.declare_entry("Target stoichiometry change",
-                      "0.01",
+                      parameter_text(d.target_dx),
                       Double(0, 1),
                       "Adaptive stepping aims at this largest change of "
                       "x = c/c_max per step anywhere in the body; a step "
                       "that changes x by more than twice this is redone. "
                       "Units: none.");
     prm.declare_entry("Growth factor",
-                      "1.5",
+                      parameter_text(d.growth_factor),
                       Double(1, 10),
                       "Largest ratio of consecutive step sizes. Units: "
                       "none.");

@@ -50,41 +50,54 @@ namespace chemomech
   void
   ButlerVolmer::declare_parameters(dealii::ParameterHandler &prm)
   {
+    declare_parameters(prm, ButlerVolmer(), "4.0");
+  }
+
+
+
+  void
+  ButlerVolmer::declare_parameters(dealii::ParameterHandler &prm,
+                                   const ButlerVolmer       &defaults,
+                                   const std::string &open_circuit_potential)
+  {
+    const ButlerVolmer &d = defaults;
     using dealii::Patterns::Double;
     prm.enter_subsection("Kinetics");
     prm.declare_entry("Model",
-                      "insertion",
+                      (d.model == KineticsModel::lithium_metal) ?
+                        "lithium metal" :
+                        "insertion",
                       dealii::Patterns::Selection("insertion|lithium metal"),
                       "insertion: i0 = k F c_e^a_a (c_max-c_s)^a_a c_s^a_c, "
                       "eta = phi_s - phi_e - U(x). lithium metal: i0 = k F "
                       "c_e^a_a (or the given exchange current density), "
                       "eta = phi_s - phi_e.");
     prm.declare_entry("Rate constant",
-                      "2e-11",
+                      parameter_text(d.rate_constant),
                       Double(),
                       "k. Units: m^2.5 mol^-0.5 s^-1 for a_a = a_c = 0.5 "
                       "(generally A m^-2 / (C mol^-1 (mol m^-3)^(2a_a+a_c))). "
                       "Range: (0, 1].");
     prm.declare_entry("Exchange current density",
-                      "0",
+                      parameter_text(d.exchange_current_density),
                       Double(),
                       "Lithium metal only: i0 if > 0, else i0 = k F c_e^a_a. "
                       "Units: A/m^2. Range: [0, 1e6].");
     prm.declare_entry("Anodic transfer coefficient",
-                      "0.5",
+                      parameter_text(d.anodic_transfer_coefficient),
                       Double(),
                       "a_a. Units: none. Range: (0, 1].");
     prm.declare_entry("Cathodic transfer coefficient",
-                      "0.5",
+                      parameter_text(d.cathodic_transfer_coefficient),
                       Double(),
                       "a_c. Units: none. Range: (0, 1].");
     prm.declare_entry("Maximum concentration",
-                      "22860",
+                      parameter_text(d.max_concentration),
                       Double(),
                       "c_max of the active material. Units: mol/m^3. Range: "
                       "(0, 1e6].");
     prm.declare_entry("Open-circuit potential",
-                      "4.0",
+                      open_circuit_potential,
                       dealii::Patterns::Anything(),
                       "U(x) vs Li/Li+ as a number, a muparser expression in "
                       "the stoichiometry x, 'table: x1:U1, x2:U2, ...' "

@@ -17,16 +17,26 @@ namespace chemomech
   void
   EffectiveProperties::declare_parameters(dealii::ParameterHandler &prm)
   {
+    declare_parameters(prm, EffectiveProperties());
+  }
+
+
+
+  void
+  EffectiveProperties::declare_parameters(dealii::ParameterHandler  &prm,
+                                          const EffectiveProperties &defaults)
+  {
+    const EffectiveProperties &d = defaults;
     using dealii::Patterns::Double;
     prm.enter_subsection("Effective properties");
     prm.declare_entry("Electrolyte Bruggeman exponent",
-                      "0.5",
+                      parameter_text(d.electrolyte_exponent),
                       Double(),
                       "b_e in D_eff = D_e eps^(1+b_e), kappa_eff = kappa "
                       "eps^(1+b_e) (tortuosity eps^-b_e; classical Bruggeman "
                       "is 0.5). Units: none. Range: [0, 10].");
     prm.declare_entry("Solid Bruggeman exponent",
-                      "0.5",
+                      parameter_text(d.solid_exponent),
                       Double(),
                       "b_s in sigma_eff = sigma_s eps_s^(1+b_s), eps_s the "
                       "solid volume fraction. Units: none. Range: [0, 10].");

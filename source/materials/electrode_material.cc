@@ -34,8 +34,37 @@ namespace chemomech
 
   void
   ElectrodeMaterial::declare_parameters(dealii::ParameterHandler &prm,
-                                        const std::string        &name)
+                                        const std::string        &name,
+                                        const std::string        &preset,
+                                        const bool                sei_growth)
   {
+    ElectrodeMaterial d; // the generic defaults, then the preset's
+    d.sei_growth            = sei_growth;
+    std::string diffusivity = "7.08e-15";
+    std::string ocp         = "4.0";
+    if (preset != "none")
+      {
+        const ElectrodePreset p      = electrode_preset(preset);
+        d.preset                     = preset;
+        d.solid_conductivity         = p.solid_conductivity;
+        d.surface_stress             = ParticleSurfaceStress(p.youngs_modulus,
+                                                 p.poissons_ratio,
+                                                 p.partial_molar_volume);
+        d.particle.radius            = p.particle_radius;
+        d.particle.max_concentration = p.max_concentration;
+        diffusivity                  = parameter_text(p.solid_diffusivity);
+        d.kinetics.model             = KineticsModel::insertion;
+        d.kinetics.rate_constant     = p.rate_constant;
+        d.kinetics.max_concentration = p.max_concentration;
+        ocp                          = p.open_circuit_potential;
+        d.porosity.macro_porosity    = p.porosity;
+        d.porosity.micro_porosity    = 0;
+        d.porosity.agglomerate_fraction = p.active_volume_fraction;
+        d.porosity.vegard_coefficient   = p.partial_molar_volume;
+        d.effective =
+          EffectiveProperties(p.bruggeman_exponent, p.bruggeman_exponent);
+      }
+
     using dealii::Patterns::Bool;
     using dealii::Patterns::Double;
     std::string presets = "none";
@@ -43,7 +72,7 @@ namespace chemomech
       presets += "|" + p;
     prm.enter_subsection(name);
     prm.declare_entry("Preset",
-                      "none",
+                      d.preset,
                       dealii::Patterns::Selection(presets),
                       "Start from a published parameter set (sources in "
                       "doc/electrode-model.md, section 9): the particle, "
@@ -51,97 +80,55 @@ namespace chemomech
                       "exponents and solid conductivity. Entries set in this "
                       "subsection of the input file override the preset.");
     prm.declare_entry("Initial stoichiometry",
-                      "0.5",
+                      parameter_text(d.initial_stoichiometry),
                       Double(),
                       "x_0 = c_s/c_max of the particles at t = 0. Units: none. "
                       "Range: (0, 1).");
     prm.declare_entry("Solid conductivity",
-                      "100",
+                      parameter_text(d.solid_conductivity),
                       Double(),
                       "Bulk electronic conductivity sigma_s of the solid; the "
                       "effective one is sigma_s eps_a^(1+b_s). Units: S/m. "
                       "Range: (0, 1e8].");
     prm.declare_entry("SEI growth",
-                      "true",
+                      parameter_text(d.sei_growth),
                       Bool(),
                       "Whether an SEI film grows on this electrode's particles "
                       "(usually true for graphite, false for a cathode).");
     prm.declare_entry("Young's modulus",
-                      "5e9",
+                      parameter_text(d.youngs_modulus),
                       Double(),
                       "Young's modulus of the composite electrode (the "
                       "electrode-scale elasticity that carries the swelling). "
                       "Units: Pa. Range: (0, 1e13].");
     prm.declare_entry("Poisson's ratio",
-                      "0.3",
+                      parameter_text(d.poissons_ratio),
                       Double(),
                       "Poisson's ratio of the composite electrode. Units: "
                       "none. Range: (-1, 0.5).");
     prm.enter_subsection("Particle mechanics");
     prm.declare_entry("Young's modulus",
-                      "15e9",
+                      parameter_text(d.surface_stress.youngs_modulus),
                       Double(),
                       "E of the active particles (surface stress "
                       "sigma_h = 2 E Omega (c_avg - c_surf)/(9(1-nu))). "
                       "Units: Pa. Range: (0, 1e13].");
     prm.declare_entry("Poisson's ratio",
-                      "0.3",
+                      parameter_text(d.surface_stress.poissons_ratio),
                       Double(),
                       "nu of the active particles. Units: none. Range: "
                       "(-1, 0.5).");
     prm.declare_entry("Partial molar volume",
-                      "3.1e-6",
+                      parameter_text(d.surface_stress.partial_molar_volume),
                       Double(),
                       "Omega of lithium in the particles. Units: m^3/mol. "
                       "Range: [-1e-3, 1e-3].");
     prm.leave_subsection();
-    RepresentativeParticle::declare_parameters(prm);
-    ButlerVolmer::declare_parameters(prm);
+    RepresentativeParticle::declare_parameters(prm, d.particle, diffusivity);
+    ButlerVolmer::declare_parameters(prm, d.kinetics, ocp);
     SEIKinetics::declare_parameters(prm);
-    PorosityModel::declare_parameters(prm);
-    EffectiveProperties::declare_parameters(prm);
-    prm.leave_subsection();
-  }
-
-
-
-  void
-  ElectrodeMaterial::apply_preset(dealii::ParameterHandler &prm,
-                                  const std::string        &name,
-                                  const std::string        &preset_name)
-  {
-    if (preset_name == "none")
-      return;
-    const ElectrodePreset p = electrode_preset(preset_name);
-    prm.enter_subsection(name);
-    prm.set("Preset", preset_name);
-    prm.set("Solid conductivity", number(p.solid_conductivity));
-    prm.enter_subsection("Particle mechanics");
-    prm.set("Young's modulus", number(p.youngs_modulus));
-    prm.set("Poisson's ratio", number(p.poissons_ratio));
-    prm.set("Partial molar volume", number(p.partial_molar_volume));
-    prm.leave_subsection();
-    prm.enter_subsection("Representative particle");
-    prm.set("Radius", number(p.particle_radius));
-    prm.set("Maximum concentration", number(p.max_concentration));
-    prm.set("Diffusivity", number(p.solid_diffusivity));
-    prm.leave_subsection();
-    prm.enter_subsection("Kinetics");
-    prm.set("Model", "insertion");
-    prm.set("Rate constant", number(p.rate_constant));
-    prm.set("Maximum concentration", number(p.max_concentration));
-    prm.set("Open-circuit potential", p.open_circuit_potential);
-    prm.leave_subsection();
-    prm.enter_subsection("Porosity");
-    prm.set("Macroporosity", number(p.porosity));
-    prm.set("Microporosity", "0");
-    prm.set("Agglomerate volume fraction", number(p.active_volume_fraction));
-    prm.set("Vegard coefficient", number(p.partial_molar_volume));
-    prm.leave_subsection();
-    prm.enter_subsection("Effective properties");
-    prm.set("Electrolyte Bruggeman exponent", number(p.bruggeman_exponent));
-    prm.set("Solid Bruggeman exponent", number(p.bruggeman_exponent));
-    prm.leave_subsection();
+    PorosityModel::declare_parameters(prm, d.porosity);
+    EffectiveProperties::declare_parameters(prm, d.effective);
     prm.leave_subsection();
   }
 

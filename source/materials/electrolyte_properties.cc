@@ -24,31 +24,44 @@ namespace chemomech
   void
   ElectrolyteProperties::declare_parameters(dealii::ParameterHandler &prm)
   {
+    declare_parameters(prm, ElectrolyteProperties());
+  }
+
+
+
+  void
+  ElectrolyteProperties::declare_parameters(
+    dealii::ParameterHandler    &prm,
+    const ElectrolyteProperties &defaults)
+  {
+    const ElectrolyteProperties &d = defaults;
     using dealii::Patterns::Double;
     prm.enter_subsection("Electrolyte");
     prm.declare_entry("Model",
-                      "Valoen-Reimers",
+                      (d.model == ElectrolyteModel::constant) ?
+                        "constant" :
+                        "Valoen-Reimers",
                       dealii::Patterns::Selection("constant|Valoen-Reimers"),
                       "constant: the values below. Valoen-Reimers: LiPF6 "
                       "correlations of J. Electrochem. Soc. 152 (2005) A882 "
                       "for D_e, kappa and the thermodynamic factor.");
     prm.declare_entry("Diffusivity",
-                      "3e-10",
+                      parameter_text(d.constant_diffusivity),
                       Double(),
                       "Constant model: salt diffusivity D_e. Units: m^2/s. "
                       "Range: (0, 1e-6].");
     prm.declare_entry("Conductivity",
-                      "1.0",
+                      parameter_text(d.constant_conductivity),
                       Double(),
                       "Constant model: ionic conductivity kappa. Units: S/m. "
                       "Range: (0, 1e3].");
     prm.declare_entry("Thermodynamic factor",
-                      "1.0",
+                      parameter_text(d.constant_thermodynamic_factor),
                       Double(),
                       "Constant model: 1 + dln f/dln c_e. Units: none. "
                       "Range: (0, 100].");
     prm.declare_entry("Transference number",
-                      "0.38",
+                      parameter_text(d.cation_transference_number),
                       Double(),
                       "Cation transference number t+ (both models). Units: "
                       "none. Range: [0, 1).");

@@ -10,42 +10,54 @@ namespace chemomech
   void
   PorosityModel::declare_parameters(dealii::ParameterHandler &prm)
   {
+    declare_parameters(prm, PorosityModel());
+  }
+
+
+
+  void
+  PorosityModel::declare_parameters(dealii::ParameterHandler &prm,
+                                    const PorosityModel      &defaults)
+  {
+    const PorosityModel &d = defaults;
     using dealii::Patterns::Double;
     prm.enter_subsection("Porosity");
     prm.declare_entry("Macroporosity",
-                      "0.225",
+                      parameter_text(d.macro_porosity),
                       Double(),
                       "eps_M, pore fraction between agglomerates. Units: "
                       "none. Range: [0, 1).");
     prm.declare_entry("Microporosity",
-                      "0.2",
+                      parameter_text(d.micro_porosity),
                       Double(),
                       "eps_m, pore fraction inside an agglomerate. Units: "
                       "none. Range: [0, 1).");
     prm.declare_entry("Agglomerate volume fraction",
-                      "0.625",
+                      parameter_text(d.agglomerate_fraction),
                       Double(),
                       "alpha in eps = eps_M + alpha eps_m; the rest "
                       "1 - eps_M - alpha is inert solid. Units: none. Range: "
                       "(0, 1 - eps_M].");
     prm.declare_entry("Vegard coefficient",
-                      "3.1e-6",
+                      parameter_text(d.vegard_coefficient),
                       Double(),
                       "beta in dV/V = beta (c_s - c_s0) of the active solid. "
                       "Units: m^3/mol. Range: [-1e-3, 1e-3].");
     prm.declare_entry("Reference concentration",
-                      "0",
+                      parameter_text(d.reference_concentration),
                       Double(),
                       "c_s0, particle-averaged lithium concentration at which "
                       "eps = eps_M + alpha eps_m. Units: mol/m^3. Range: "
                       "[0, 1e6].");
     prm.declare_entry("Minimum porosity",
-                      "0.01",
+                      parameter_text(d.minimum_porosity),
                       Double(),
                       "eps_min, pore-clogging floor. Units: none. Range: "
                       "[0, eps_M + alpha eps_m).");
     prm.declare_entry("Kinematics",
-                      "fixed volume",
+                      (d.kinematics == PorosityKinematics::mixture) ?
+                        "mixture" :
+                        "fixed volume",
                       dealii::Patterns::Selection("fixed volume|mixture"),
                       "fixed volume: eps = eps_0 - alpha (1-eps_m) beta dc. "
                       "mixture: the electrode volume follows tr eps(u), "

@@ -100,48 +100,63 @@ namespace chemomech
   void
   RepresentativeParticle::declare_parameters(dealii::ParameterHandler &prm)
   {
+    declare_parameters(prm, RepresentativeParticle(), "7.08e-15");
+  }
+
+
+
+  void
+  RepresentativeParticle::declare_parameters(
+    dealii::ParameterHandler     &prm,
+    const RepresentativeParticle &defaults,
+    const std::string            &diffusivity)
+  {
+    const RepresentativeParticle &d = defaults;
     using dealii::Patterns::Double;
     using dealii::Patterns::Integer;
     using dealii::Patterns::Selection;
     prm.enter_subsection("Representative particle");
     prm.declare_entry("Model",
-                      "resolved",
+                      (d.model == ParticleModel::polynomial) ? "polynomial" :
+                                                               "resolved",
                       Selection("resolved|polynomial"),
                       "resolved: radial diffusion on N finite-volume shells. "
                       "polynomial: two-parameter approximation of "
                       "Subramanian et al. (2005), c_surf = c_avg + j R/(5D).");
     prm.declare_entry("Radius",
-                      "5e-6",
+                      parameter_text(d.radius),
                       Double(),
                       "Particle radius R. Units: m. Range: (0, 1e-2].");
     prm.declare_entry("Maximum concentration",
-                      "22860",
+                      parameter_text(d.max_concentration),
                       Double(),
                       "c_max. Units: mol/m^3. Range: (0, 1e6].");
     prm.declare_entry("Diffusivity",
-                      "7.08e-15",
+                      diffusivity,
                       dealii::Patterns::Anything(),
                       "Solid diffusivity D as a number or an expression in "
                       "the stoichiometry x = c/c_max (muparser syntax, e.g. "
                       "1e-14*(1+x)). Units: m^2/s. Range: > 0 for x in "
                       "[0, 1].");
     prm.declare_entry("Number of shells",
-                      "20",
+                      std::to_string(d.n_shells),
                       Integer(),
                       "N finite-volume shells of equal thickness R/N "
                       "(resolved model). Range: [2, 10000].");
     prm.declare_entry("Time integration",
-                      "implicit Euler",
+                      (d.time_scheme == ParticleTimeScheme::bdf2) ?
+                        "BDF2" :
+                        "implicit Euler",
                       Selection("implicit Euler|BDF2"),
                       "Time integrator of the particle equations; BDF2 "
                       "starts with one implicit Euler step.");
     prm.declare_entry("Newton tolerance",
-                      "1e-12",
+                      parameter_text(d.newton_tolerance),
                       Double(),
                       "Local Newton stops when max |R_i/J_ii| <= tol c_max. "
                       "Units: none. Range: (0, 1e-3].");
     prm.declare_entry("Maximum Newton iterations",
-                      "50",
+                      std::to_string(d.max_newton_iterations),
                       Integer(),
                       "Local Newton iteration limit. Range: [1, 1000].");
     prm.leave_subsection();

@@ -47,7 +47,15 @@ namespace chemomech
   class NewtonSolver
   {
   public:
-    /// Declares subsection "Newton".
+    /**
+     * @brief Declares subsection "Newton" with the values of @p defaults as
+     * the defaults (a model passes its own choices).
+     */
+    static void
+    declare_parameters(dealii::ParameterHandler &prm,
+                       const NewtonSolver       &defaults);
+
+    /// The same with the generic defaults.
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 

@@ -70,6 +70,18 @@ namespace chemomech
   /// Parses a comma separated list of numbers (empty text: empty list).
   std::vector<double>
   parse_double_list(const std::string &name, const std::string &text);
+
+  /**
+   * @brief The shortest text that reads back as @p value, with a plain
+   * exponent ("5e-6", "3600", "1e9", "0.38"): the default of a declared
+   * entry written from a typed value.
+   */
+  std::string
+  parameter_text(const double value);
+
+  /// "true" or "false".
+  std::string
+  parameter_text(const bool value);
 } // namespace chemomech
 
 #endif

@@ -32,7 +32,15 @@ namespace chemomech
   class TimeStepping
   {
   public:
-    /// Declares subsection "Time stepping".
+    /**
+     * @brief Declares subsection "Time stepping" with the values of
+     * @p defaults as the defaults (a model passes its own choices).
+     */
+    static void
+    declare_parameters(dealii::ParameterHandler &prm,
+                       const TimeStepping       &defaults);
+
+    /// The same with the generic defaults.
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 

@@ -62,7 +62,17 @@ namespace chemomech
   class ButlerVolmer
   {
   public:
-    /// Declares subsection "Kinetics".
+    /**
+     * @brief Declares subsection "Kinetics"; the values of @p defaults and
+     * the U(x) text @p open_circuit_potential are the declared defaults (a
+     * preset or a counter electrode passes its own).
+     */
+    static void
+    declare_parameters(dealii::ParameterHandler &prm,
+                       const ButlerVolmer       &defaults,
+                       const std::string        &open_circuit_potential);
+
+    /// The same with the generic defaults.
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 

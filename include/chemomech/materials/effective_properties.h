@@ -38,7 +38,13 @@ namespace chemomech
     EffectiveProperties(const double electrolyte_exponent = 0.5,
                         const double solid_exponent       = 0.5);
 
-    /// Declares subsection "Effective properties".
+    /// Declares subsection "Effective properties"; the values of @p defaults
+    /// are the declared defaults (a preset passes its own).
+    static void
+    declare_parameters(dealii::ParameterHandler  &prm,
+                       const EffectiveProperties &defaults);
+
+    /// The same with the generic defaults.
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 

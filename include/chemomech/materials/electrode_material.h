@@ -35,7 +35,7 @@ namespace chemomech
    *   preset's porosity, micro-porosity 0, agglomerate fraction = the active
    *   fraction, Vegard coefficient = Omega), the Bruggeman exponents and the
    *   solid conductivity; anything set explicitly in the same subsection of
-   *   the input file wins (apply_preset() runs before the file is read);
+   *   the input file wins (the preset's values are the declared defaults);
    * - "Initial stoichiometry" x_0 of the particles, "Solid conductivity"
    *   sigma_s (bulk, S/m), "SEI growth" (on/off), the electrode-scale
    *   elastic constants ("Young's modulus", "Poisson's ratio" of the
@@ -48,19 +48,17 @@ namespace chemomech
   class ElectrodeMaterial
   {
   public:
-    /// Declares subsection @p name with all entries (see class doc).
-    static void
-    declare_parameters(dealii::ParameterHandler &prm, const std::string &name);
-
     /**
-     * @brief Sets the entries of subsection @p name that the preset
-     * @p preset_name defines (before the input file is parsed, so that the
-     * file overrides them). "none" does nothing.
+     * @brief Declares subsection @p name with all entries (see class doc).
+     * The declared defaults are the preset's values for @p preset (none or
+     * a name of electrode_preset_names()) and @p sei_growth for "SEI
+     * growth"; entries set in the input file override them.
      */
     static void
-    apply_preset(dealii::ParameterHandler &prm,
-                 const std::string        &name,
-                 const std::string        &preset_name);
+    declare_parameters(dealii::ParameterHandler &prm,
+                       const std::string        &name,
+                       const std::string        &preset     = "none",
+                       const bool                sei_growth = true);
 
     /**
      * @brief Reads subsection @p name; @p temperature (K) is given to the
@@ -125,7 +123,7 @@ namespace chemomech
     SEIKinetics            sei;
     PorosityModel          porosity;
     EffectiveProperties    effective;
-    ParticleSurfaceStress  surface_stress;
+    ParticleSurfaceStress  surface_stress{15e9, 0.3, 3.1e-6};
 
   private:
     std::shared_ptr<const ElectrodePointUpdate> update;

@@ -44,7 +44,13 @@ namespace chemomech
   class ElectrolyteProperties
   {
   public:
-    /// Declares subsection "Electrolyte".
+    /// Declares subsection "Electrolyte"; the values of @p defaults are the
+    /// declared defaults (a preset passes its own).
+    static void
+    declare_parameters(dealii::ParameterHandler    &prm,
+                       const ElectrolyteProperties &defaults);
+
+    /// The same with the generic defaults.
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 

@@ -75,7 +75,13 @@ namespace chemomech
   class PorosityModel
   {
   public:
-    /// Declares subsection "Porosity".
+    /// Declares subsection "Porosity"; the values of @p defaults are the
+    /// declared defaults (a preset passes its own).
+    static void
+    declare_parameters(dealii::ParameterHandler &prm,
+                       const PorosityModel      &defaults);
+
+    /// The same with the generic defaults.
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 

@@ -171,7 +171,17 @@ namespace chemomech
                            const ParticleTimeScheme   time_scheme =
                              ParticleTimeScheme::implicit_euler);
 
-    /// Declares subsection "Representative particle".
+    /**
+     * @brief Declares subsection "Representative particle"; the values of
+     * @p defaults and the D(x) text @p diffusivity are the declared
+     * defaults (a preset passes its own).
+     */
+    static void
+    declare_parameters(dealii::ParameterHandler     &prm,
+                       const RepresentativeParticle &defaults,
+                       const std::string            &diffusivity);
+
+    /// The same with the generic defaults.
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 

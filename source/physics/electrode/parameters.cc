@@ -14,36 +14,21 @@ namespace chemomech
 
   namespace
   {
-    /// Applies the presets of @p scan to the declared entries of @p prm.
+    /// Throws InvalidParameter unless @p preset is "none" or a known preset
+    /// name; @p name is the electrode's subsection.
     void
-    apply_presets(ParameterHandler &prm, const InputPrescan &scan)
+    check_preset_name(const std::string &name, const std::string &preset)
     {
-      const std::pair<const char *, std::string> electrodes[2] = {
-        {"Negative electrode", scan.negative_preset},
-        {"Positive electrode", scan.positive_preset}};
-      for (const auto &[name, p] : electrodes)
+      bool        known = (preset == "none");
+      std::string names = "none";
+      for (const auto &n : electrode_preset_names())
         {
-          bool        known = (p == "none");
-          std::string names = "none";
-          for (const auto &n : electrode_preset_names())
-            {
-              known = known || (n == p);
-              names += ", " + n;
-            }
-          check_condition(known,
-                          "parameter '" + std::string(name) + "/Preset' = '" +
-                            p + "' is not one of " + names);
-          ElectrodeMaterial::apply_preset(prm, name, p);
+          known = known || (n == preset);
+          names += ", " + n;
         }
-      if (scan.electrolyte_preset == "LiPF6")
-        {
-          const ElectrolyteProperties p = lipf6_electrolyte_preset();
-          prm.enter_subsection("Electrolyte");
-          prm.set("Model", "Valoen-Reimers");
-          prm.set("Transference number",
-                  std::to_string(p.cation_transference_number));
-          prm.leave_subsection();
-        }
+      check_condition(known,
+                      "parameter '" + name + "/Preset' = '" + preset +
+                        "' is not one of " + names);
     }
   } // namespace
 
@@ -82,39 +67,45 @@ namespace chemomech
       "c_e at t = 0, uniform. Units: mol/m^3. Range: (0, 1e4].");
 
     ElectrodeGeometry<3>::declare_parameters(prm);
-    ElectrodeMaterial::declare_parameters(prm, "Negative electrode");
-    ElectrodeMaterial::declare_parameters(prm, "Positive electrode");
-    // Sensible defaults of a cathode: no SEI.
-    prm.enter_subsection("Positive electrode");
-    prm.set("SEI growth", "false");
-    prm.leave_subsection();
-
+    check_preset_name("Negative electrode", scan.negative_preset);
+    check_preset_name("Positive electrode", scan.positive_preset);
+    ElectrodeMaterial::declare_parameters(prm,
+                                          "Negative electrode",
+                                          scan.negative_preset);
+    // A cathode grows no SEI by default.
+    ElectrodeMaterial::declare_parameters(prm,
+                                          "Positive electrode",
+                                          scan.positive_preset,
+                                          false);
     SeparatorMaterial::declare_parameters(prm);
 
+    // A lithium-metal counter electrode with i0 = 10 A/m^2.
+    ButlerVolmer counter;
+    counter.model                    = KineticsModel::lithium_metal;
+    counter.exchange_current_density = 10;
     prm.enter_subsection("Counter electrode");
-    ButlerVolmer::declare_parameters(prm);
-    prm.enter_subsection("Kinetics");
-    prm.set("Model", "lithium metal");
-    prm.set("Exchange current density", "10");
-    prm.leave_subsection();
+    ButlerVolmer::declare_parameters(prm, counter, "4.0");
     prm.leave_subsection();
 
-    ElectrolyteProperties::declare_parameters(prm);
+    ElectrolyteProperties::declare_parameters(prm,
+                                              (scan.electrolyte_preset ==
+                                               "LiPF6") ?
+                                                lipf6_electrolyte_preset() :
+                                                ElectrolyteProperties());
     CyclingProtocol::declare_parameters(prm);
-    TimeStepping::declare_parameters(prm);
-    prm.enter_subsection("Time stepping");
-    // The local updates are implicit Euler; so is the cell.
-    prm.set("Scheme", "bdf1");
-    prm.set("End time", "1e9");
-    prm.set("Maximum time step", "600");
-    prm.set("Target stoichiometry change", "0.02");
-    prm.leave_subsection();
-    NewtonSolver::declare_parameters(prm);
+    // The local updates are implicit Euler; so is the cell. The step is
+    // bounded by the cycling protocol's events, not by an end time.
+    TimeStepping time_stepping;
+    time_stepping.scheme       = TimeScheme::bdf1;
+    time_stepping.end_time     = 1e9;
+    time_stepping.maximum_step = 600;
+    time_stepping.target_dx    = 0.02;
+    TimeStepping::declare_parameters(prm, time_stepping);
     // A step switch moves the potentials by many RT/F at once: the damped
     // Newton method may need more iterations than in the particle model.
-    prm.enter_subsection("Newton");
-    prm.set("Maximum iterations", "30");
-    prm.leave_subsection();
+    NewtonSolver newton;
+    newton.max_iterations = 30;
+    NewtonSolver::declare_parameters(prm, newton);
     // Two V-cycles per block with ILU(1) on the levels: fewer GMRES
     // iterations and less growth under refinement, on flat cells too
     // (doc/electrode-model.md section 12).
@@ -170,8 +161,6 @@ namespace chemomech
                       "porosity' anywhere; false: hold it there and report "
                       "the event once.");
     prm.leave_subsection();
-
-    apply_presets(prm, scan);
   }
 
 
