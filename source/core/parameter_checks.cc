@@ -117,6 +117,22 @@ namespace chemomech
 
 
 
+  double
+  parse_same_or_number(const std::string &name,
+                       const std::string &text,
+                       const double       same_value)
+  {
+    const std::string trimmed = dealii::Utilities::trim(text);
+    if (trimmed == "same")
+      return same_value;
+    const auto v = parse_double_list(name, trimmed);
+    check_condition(v.size() == 1,
+                    "parameter '" + name + "' must be 'same' or one number");
+    return v[0];
+  }
+
+
+
   std::string
   parameter_text(const double value)
   {

@@ -77,4 +77,31 @@ namespace chemomech
       }
     return 0.0;
   }
+
+
+  FluxCoefficients
+  ChemicalPotential::flux_coefficients(const double c,
+                                       const double max_concentration,
+                                       const double D,
+                                       const double dD_dc,
+                                       const double coupling_molar_volume) const
+  {
+    const double x     = c / max_concentration;
+    const double f     = diffusion_factor(x);
+    const double df_dc = diffusion_factor_derivative(x) / max_concentration;
+
+    FluxCoefficients k;
+    k.fickian      = D * f;
+    k.d_fickian_dc = dD_dc * f + D * df_dc;
+    if (coupling_molar_volume != 0)
+      {
+        const double RT    = constants::gas_constant * temperature;
+        const double m     = mobility_factor(x);
+        const double dm_dc = mobility_factor_derivative(x) / max_concentration;
+        const double a     = coupling_molar_volume / RT;
+        k.drift            = D * m * a * c;
+        k.d_drift_dc       = a * (dD_dc * m * c + D * dm_dc * c + D * m);
+      }
+    return k;
+  }
 } // namespace chemomech

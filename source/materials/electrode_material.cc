@@ -1,5 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/materials/electrode_material.h>
+#include <chemomech/materials/stress_enhanced_diffusivity.h>
 
 #include <cmath>
 #include <sstream>
@@ -123,6 +124,28 @@ namespace chemomech
                       Double(),
                       "Omega of lithium in the particles. Units: m^3/mol. "
                       "Range: [-1e-3, 1e-3].");
+    prm.declare_entry(
+      "Stress-enhanced diffusion",
+      parameter_text(d.stress_enhanced_diffusion),
+      Bool(),
+      "true: the particle's own diffusion-induced stress drives lithium, "
+      "J = -D_eff dc/dr with D_eff = D (1 + theta c (1-x if lattice gas)), "
+      "theta = 2 E Omega Omega_mu/(9 (1-nu) R T) (free sphere). false: "
+      "plain Fick.");
+    prm.declare_entry("Chemical potential model",
+                      (d.chemical_potential == ChemicalPotentialModel::dilute) ?
+                        "dilute" :
+                        "lattice gas",
+                      dealii::Patterns::Selection("dilute|lattice gas"),
+                      "mu0 of lithium in the particles for the stress drift: "
+                      "dilute (mobility D/(RT)) or lattice gas (mobility "
+                      "D(1-x)/(RT)), as in the particle model.");
+    prm.declare_entry("Chemical potential coupling volume",
+                      "same",
+                      dealii::Patterns::Anything(),
+                      "Omega_mu in mu = mu0 - Omega_mu sigma_h: 'same' "
+                      "(Omega_mu = Omega) or a number. Units: m^3/mol. Range: "
+                      "[-1e-3, 1e-3].");
     prm.leave_subsection();
     RepresentativeParticle::declare_parameters(prm, d.particle, diffusivity);
     ButlerVolmer::declare_parameters(prm, d.kinetics, ocp);
@@ -130,6 +153,67 @@ namespace chemomech
     PorosityModel::declare_parameters(prm, d.porosity);
     EffectiveProperties::declare_parameters(prm, d.effective);
     prm.leave_subsection();
+  }
+
+
+
+  void
+  ElectrodeMaterial::parse_particle_mechanics(dealii::ParameterHandler &prm,
+                                              const double temperature)
+  {
+    const std::string s = "Particle mechanics/";
+    prm.enter_subsection("Particle mechanics");
+    surface_stress.youngs_modulus = prm.get_double("Young's modulus");
+    surface_stress.poissons_ratio = prm.get_double("Poisson's ratio");
+    surface_stress.partial_molar_volume =
+      prm.get_double("Partial molar volume");
+    stress_enhanced_diffusion = prm.get_bool("Stress-enhanced diffusion");
+    chemical_potential = (prm.get("Chemical potential model") == "dilute") ?
+                           ChemicalPotentialModel::dilute :
+                           ChemicalPotentialModel::lattice_gas;
+    coupling_molar_volume =
+      parse_same_or_number(s + "Chemical potential coupling volume",
+                           prm.get("Chemical potential coupling volume"),
+                           surface_stress.partial_molar_volume);
+    prm.leave_subsection();
+
+    const auto o = Bound::open;
+    const auto c = Bound::closed;
+    check_range("Particle mechanics/Young's modulus",
+                surface_stress.youngs_modulus,
+                0,
+                o,
+                1e13,
+                c,
+                "Pa");
+    check_range("Particle mechanics/Poisson's ratio",
+                surface_stress.poissons_ratio,
+                -1,
+                o,
+                0.5,
+                o);
+    check_range("Particle mechanics/Partial molar volume",
+                surface_stress.partial_molar_volume,
+                -1e-3,
+                c,
+                1e-3,
+                c,
+                "m^3/mol");
+    check_range(s + "Chemical potential coupling volume",
+                coupling_molar_volume,
+                -1e-3,
+                c,
+                1e-3,
+                c,
+                "m^3/mol");
+    if (stress_enhanced_diffusion)
+      particle.diffusivity =
+        StressEnhancedDiffusivity(particle.diffusivity,
+                                  ChemicalPotential(chemical_potential,
+                                                    temperature),
+                                  particle.max_concentration,
+                                  surface_stress,
+                                  coupling_molar_volume);
   }
 
 
@@ -149,13 +233,8 @@ namespace chemomech
         sei_growth            = prm.get_bool("SEI growth");
         youngs_modulus        = prm.get_double("Young's modulus");
         poissons_ratio        = prm.get_double("Poisson's ratio");
-        prm.enter_subsection("Particle mechanics");
-        surface_stress.youngs_modulus = prm.get_double("Young's modulus");
-        surface_stress.poissons_ratio = prm.get_double("Poisson's ratio");
-        surface_stress.partial_molar_volume =
-          prm.get_double("Partial molar volume");
-        prm.leave_subsection();
         particle.parse_parameters(prm);
+        parse_particle_mechanics(prm, temperature);
         kinetics.parse_parameters(prm);
         sei.parse_parameters(prm);
         porosity.parse_parameters(prm);
@@ -173,26 +252,6 @@ namespace chemomech
                     "S/m");
         check_range("Young's modulus", youngs_modulus, 0, o, 1e13, c, "Pa");
         check_range("Poisson's ratio", poissons_ratio, -1, o, 0.5, o);
-        check_range("Particle mechanics/Young's modulus",
-                    surface_stress.youngs_modulus,
-                    0,
-                    o,
-                    1e13,
-                    c,
-                    "Pa");
-        check_range("Particle mechanics/Poisson's ratio",
-                    surface_stress.poissons_ratio,
-                    -1,
-                    o,
-                    0.5,
-                    o);
-        check_range("Particle mechanics/Partial molar volume",
-                    surface_stress.partial_molar_volume,
-                    -1e-3,
-                    c,
-                    1e-3,
-                    c,
-                    "m^3/mol");
         check_condition(kinetics.model == KineticsModel::insertion,
                         "parameter 'Kinetics/Model' must be 'insertion' for a "
                         "porous electrode");

@@ -93,20 +93,10 @@ namespace chemomech
     const double E          = prm.get_double("Young's modulus");
     const double nu         = prm.get_double("Poisson's ratio");
     partial_molar_volume    = prm.get_double("Partial molar volume");
-    const std::string cv =
-      dealii::Utilities::trim(prm.get("Chemical potential coupling volume"));
-    if (cv == "same")
-      coupling_molar_volume = partial_molar_volume;
-    else
-      {
-        const auto v =
-          parse_double_list(s + "Chemical potential coupling volume", cv);
-        check_condition(v.size() == 1,
-                        "parameter '" + s +
-                          "Chemical potential coupling volume' must be "
-                          "'same' or one number");
-        coupling_molar_volume = v[0];
-      }
+    coupling_molar_volume =
+      parse_same_or_number(s + "Chemical potential coupling volume",
+                           prm.get("Chemical potential coupling volume"),
+                           partial_molar_volume);
     stress_enhanced_diffusion = prm.get_bool("Stress-enhanced diffusion");
     const auto model = (prm.get("Chemical potential model") == "dilute") ?
                          ChemicalPotentialModel::dilute :
@@ -178,26 +168,12 @@ namespace chemomech
   FluxCoefficients
   ParticleMaterial::flux_coefficients(const double c) const
   {
-    const double x     = c / max_concentration;
-    const double D     = diffusivity.value(x);
-    const double dD_dc = diffusivity.derivative(x) / max_concentration;
-    const double f     = chemical_potential.diffusion_factor(x);
-    const double df_dc =
-      chemical_potential.diffusion_factor_derivative(x) / max_concentration;
-
-    FluxCoefficients k;
-    k.fickian      = D * f;
-    k.d_fickian_dc = dD_dc * f + D * df_dc;
-    if (stress_enhanced_diffusion)
-      {
-        const double RT = constants::gas_constant * temperature;
-        const double m  = chemical_potential.mobility_factor(x);
-        const double dm_dc =
-          chemical_potential.mobility_factor_derivative(x) / max_concentration;
-        const double a = coupling_molar_volume / RT;
-        k.drift        = D * m * a * c;
-        k.d_drift_dc   = a * (dD_dc * m * c + D * dm_dc * c + D * m);
-      }
-    return k;
+    const double x = c / max_concentration;
+    return chemical_potential.flux_coefficients(
+      c,
+      max_concentration,
+      diffusivity.value(x),
+      diffusivity.derivative(x) / max_concentration,
+      stress_enhanced_diffusion ? coupling_molar_volume : 0.0);
   }
 } // namespace chemomech

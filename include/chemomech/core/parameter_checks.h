@@ -72,6 +72,15 @@ namespace chemomech
   parse_double_list(const std::string &name, const std::string &text);
 
   /**
+   * @brief @p same_value if @p text is "same", else the one number in
+   * @p text; throws InvalidParameter naming @p name otherwise.
+   */
+  double
+  parse_same_or_number(const std::string &name,
+                       const std::string &text,
+                       const double       same_value);
+
+  /**
    * @brief The shortest text that reads back as @p value, with a plain
    * exponent ("5e-6", "3600", "1e9", "0.38"): the default of a declared
    * entry written from a typed value.

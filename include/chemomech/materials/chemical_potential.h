@@ -18,6 +18,23 @@ namespace chemomech
   };
 
   /**
+   * @brief Coefficients of the lithium flux J = -D_c grad c + B grad sigma_h
+   * at one concentration, with their derivatives with respect to c.
+   */
+  struct FluxCoefficients
+  {
+    /// Fickian coefficient D_c = D(x) f(x). Units: m^2/s.
+    double fickian = 0;
+    /// d D_c / d c. Units: m^5/(mol s).
+    double d_fickian_dc = 0;
+    /// Stress drift coefficient B = D m(x) Omega_mu c / (R T), so that
+    /// B grad sigma_h is a molar flux. Units: m^2/(Pa s) mol/m^3.
+    double drift = 0;
+    /// d B / d c. Units: m^2/(Pa s).
+    double d_drift_dc = 0;
+  };
+
+  /**
    * @brief mu0(c) and the two flux coefficients it produces.
    *
    * With mu = mu0(c) - Omega_mu sigma_h and J = -M c grad mu, the flux is
@@ -62,6 +79,20 @@ namespace chemomech
     /// d m / d x. Units: none.
     double
     mobility_factor_derivative(const double x) const;
+
+    /**
+     * @brief The flux coefficients at concentration @p c (mol/m^3) of a host
+     * with maximum concentration @p max_concentration (mol/m^3), diffusivity
+     * @p diffusivity = D (m^2/s) and @p d_diffusivity_dc = dD/dc
+     * (m^5/(mol s)) at c, and coupling molar volume
+     * @p coupling_molar_volume = Omega_mu (m^3/mol; 0: no stress drift).
+     */
+    FluxCoefficients
+    flux_coefficients(const double c,
+                      const double max_concentration,
+                      const double diffusivity,
+                      const double d_diffusivity_dc,
+                      const double coupling_molar_volume) const;
 
     /// The model.
     ChemicalPotentialModel model;

@@ -10,6 +10,7 @@
 #define chemomech_materials_electrode_material_h
 
 #include <chemomech/materials/butler_volmer.h>
+#include <chemomech/materials/chemical_potential.h>
 #include <chemomech/materials/effective_properties.h>
 #include <chemomech/materials/electrode_point_update.h>
 #include <chemomech/materials/electrode_presets.h>
@@ -43,7 +44,9 @@ namespace chemomech
    * - subsections "Representative particle", "Kinetics", "SEI", "Porosity",
    *   "Effective properties" of the classes of the same names, and
    *   "Particle mechanics" (E, nu, Omega of the active particles, for the
-   *   particles' surface stress).
+   *   particles' surface stress, and the stress drift in the particles:
+   *   "Stress-enhanced diffusion", "Chemical potential model", "Chemical
+   *   potential coupling volume", see StressEnhancedDiffusivity).
    */
   class ElectrodeMaterial
   {
@@ -117,6 +120,13 @@ namespace chemomech
     double youngs_modulus = 5e9;
     /// Poisson's ratio of the composite electrode. Units: none.
     double poissons_ratio = 0.3;
+    /// Whether the particles' own stress drives lithium
+    /// (StressEnhancedDiffusivity).
+    bool stress_enhanced_diffusion = false;
+    /// mu0 of lithium in the particles (for the stress drift).
+    ChemicalPotentialModel chemical_potential = ChemicalPotentialModel::dilute;
+    /// Omega_mu in mu = mu0 - Omega_mu sigma_h. Units: m^3/mol.
+    double coupling_molar_volume = 3.1e-6;
 
     RepresentativeParticle particle;
     ButlerVolmer           kinetics;
@@ -126,6 +136,15 @@ namespace chemomech
     ParticleSurfaceStress  surface_stress{15e9, 0.3, 3.1e-6};
 
   private:
+    /**
+     * @brief Reads subsection "Particle mechanics" (E, nu, Omega and the
+     * stress drift) and, with the drift on, wraps the particle's D(c) into
+     * the StressEnhancedDiffusivity at @p temperature (K).
+     */
+    void
+    parse_particle_mechanics(dealii::ParameterHandler &prm,
+                             const double              temperature);
+
     std::shared_ptr<const ElectrodePointUpdate> update;
   };
 } // namespace chemomech

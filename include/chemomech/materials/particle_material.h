@@ -15,23 +15,6 @@
 namespace chemomech
 {
   /**
-   * @brief Coefficients of the lithium flux J = -D_c grad c + B grad sigma_h
-   * at one concentration, with their derivatives with respect to c.
-   */
-  struct FluxCoefficients
-  {
-    /// Fickian coefficient D_c = D(x) f(x). Units: m^2/s.
-    double fickian = 0;
-    /// d D_c / d c. Units: m^5/(mol s).
-    double d_fickian_dc = 0;
-    /// Stress drift coefficient B = D m(x) Omega_mu c / (R T). Units: m^4
-    /// mol/(J s) = mol m^2/(Pa m^3 s)... per Pa.
-    double drift = 0;
-    /// d B / d c.
-    double d_drift_dc = 0;
-  };
-
-  /**
    * @brief Material of the active particle.
    *
    * Defaults are the LiMn2O4 values used by Zhang, Shyy and Sastry,
