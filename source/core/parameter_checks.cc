@@ -118,16 +118,18 @@ namespace chemomech
 
 
   double
-  parse_same_or_number(const std::string &name,
-                       const std::string &text,
-                       const double       same_value)
+  parse_keyword_or_number(const std::string &name,
+                          const std::string &text,
+                          const std::string &keyword,
+                          const double       keyword_value)
   {
     const std::string trimmed = dealii::Utilities::trim(text);
-    if (trimmed == "same")
-      return same_value;
+    if (trimmed == keyword)
+      return keyword_value;
     const auto v = parse_double_list(name, trimmed);
     check_condition(v.size() == 1,
-                    "parameter '" + name + "' must be 'same' or one number");
+                    "parameter '" + name + "' must be '" + keyword +
+                      "' or one number");
     return v[0];
   }
 

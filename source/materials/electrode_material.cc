@@ -40,9 +40,10 @@ namespace chemomech
                                         const bool                sei_growth)
   {
     ElectrodeMaterial d; // the generic defaults, then the preset's
-    d.sei_growth            = sei_growth;
-    std::string diffusivity = "7.08e-15";
-    std::string ocp         = "4.0";
+    d.sei_growth                          = sei_growth;
+    d.porosity.reference_at_initial_state = true;
+    std::string diffusivity               = "7.08e-15";
+    std::string ocp                       = "4.0";
     if (preset != "none")
       {
         const ElectrodePreset p      = electrode_preset(preset);
@@ -172,9 +173,10 @@ namespace chemomech
                            ChemicalPotentialModel::dilute :
                            ChemicalPotentialModel::lattice_gas;
     coupling_molar_volume =
-      parse_same_or_number(s + "Chemical potential coupling volume",
-                           prm.get("Chemical potential coupling volume"),
-                           surface_stress.partial_molar_volume);
+      parse_keyword_or_number(s + "Chemical potential coupling volume",
+                              prm.get("Chemical potential coupling volume"),
+                              "same",
+                              surface_stress.partial_molar_volume);
     prm.leave_subsection();
 
     const auto o = Bound::open;
@@ -239,6 +241,9 @@ namespace chemomech
         sei.parse_parameters(prm);
         porosity.parse_parameters(prm);
         effective.parse_parameters(prm);
+        if (porosity.reference_at_initial_state)
+          porosity.reference_concentration =
+            initial_stoichiometry * particle.max_concentration;
 
         const auto o = Bound::open;
         const auto c = Bound::closed;

@@ -94,9 +94,10 @@ namespace chemomech
     const double nu         = prm.get_double("Poisson's ratio");
     partial_molar_volume    = prm.get_double("Partial molar volume");
     coupling_molar_volume =
-      parse_same_or_number(s + "Chemical potential coupling volume",
-                           prm.get("Chemical potential coupling volume"),
-                           partial_molar_volume);
+      parse_keyword_or_number(s + "Chemical potential coupling volume",
+                              prm.get("Chemical potential coupling volume"),
+                              "same",
+                              partial_molar_volume);
     stress_enhanced_diffusion = prm.get_bool("Stress-enhanced diffusion");
     const auto model = (prm.get("Chemical potential model") == "dilute") ?
                          ChemicalPotentialModel::dilute :

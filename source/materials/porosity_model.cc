@@ -2,6 +2,8 @@
 #include <chemomech/core/physical_constants.h>
 #include <chemomech/materials/porosity_model.h>
 
+#include <deal.II/base/utilities.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -44,11 +46,16 @@ namespace chemomech
                       "beta in dV/V = beta (c_s - c_s0) of the active solid. "
                       "Units: m^3/mol. Range: [-1e-3, 1e-3].");
     prm.declare_entry("Reference concentration",
-                      parameter_text(d.reference_concentration),
-                      Double(),
+                      d.reference_at_initial_state ?
+                        "initial" :
+                        parameter_text(d.reference_concentration),
+                      dealii::Patterns::Anything(),
                       "c_s0, particle-averaged lithium concentration at which "
-                      "eps = eps_M + alpha eps_m. Units: mol/m^3. Range: "
-                      "[0, 1e6].");
+                      "eps = eps_M + alpha eps_m and the electrode is free of "
+                      "swelling strain: 'initial' (the initial particle "
+                      "concentration, so the electrode starts at eps_M + "
+                      "alpha eps_m and unstressed) or a number. Units: "
+                      "mol/m^3. Range: [0, 1e6].");
     prm.declare_entry("Minimum porosity",
                       parameter_text(d.minimum_porosity),
                       Double(),
@@ -73,15 +80,22 @@ namespace chemomech
   {
     const std::string s = "Porosity/";
     prm.enter_subsection("Porosity");
-    macro_porosity          = prm.get_double("Macroporosity");
-    micro_porosity          = prm.get_double("Microporosity");
-    agglomerate_fraction    = prm.get_double("Agglomerate volume fraction");
-    vegard_coefficient      = prm.get_double("Vegard coefficient");
-    reference_concentration = prm.get_double("Reference concentration");
-    minimum_porosity        = prm.get_double("Minimum porosity");
-    kinematics              = (prm.get("Kinematics") == "mixture") ?
-                                PorosityKinematics::mixture :
-                                PorosityKinematics::fixed_volume;
+    macro_porosity              = prm.get_double("Macroporosity");
+    micro_porosity              = prm.get_double("Microporosity");
+    agglomerate_fraction        = prm.get_double("Agglomerate volume fraction");
+    vegard_coefficient          = prm.get_double("Vegard coefficient");
+    const std::string reference = prm.get("Reference concentration");
+    reference_at_initial_state =
+      (dealii::Utilities::trim(reference) == "initial");
+    reference_concentration =
+      parse_keyword_or_number(s + "Reference concentration",
+                              reference,
+                              "initial",
+                              0.0);
+    minimum_porosity = prm.get_double("Minimum porosity");
+    kinematics       = (prm.get("Kinematics") == "mixture") ?
+                         PorosityKinematics::mixture :
+                         PorosityKinematics::fixed_volume;
     prm.leave_subsection();
 
     check_range(s + "Macroporosity",

@@ -2,7 +2,8 @@
 // that reads back exactly; a class declared with its own default-constructed
 // object as defaults parses an empty input back to the same values; a
 // preset's values are the declared defaults of an electrode and an input
-// entry overrides them; the electrode model's own choices (time stepping,
+// entry overrides them; the porosity/eigenstrain reference concentration
+// defaults to the initial state; the electrode model's own choices (time stepping,
 // Newton, counter electrode, cathode without SEI) are declared as defaults.
 #include <chemomech/core/newton_solver.h>
 #include <chemomech/core/parameter_checks.h>
@@ -86,6 +87,7 @@ main(int argc, char **argv)
       ParameterHandler      prm;
       ElectrodeMaterial::declare_parameters(prm, "Negative electrode", name);
       prm.parse_input_from_string("subsection Negative electrode\n"
+                                  " set Initial stoichiometry = 0.9\n"
                                   " subsection Representative particle\n"
                                   "  set Radius = 1.25e-6\n"
                                   " end\n"
@@ -111,6 +113,19 @@ main(int argc, char **argv)
                  m.particle.diffusivity(0.5 * p.max_concentration).value,
                  p.solid_diffusivity,
                  1e-15);
+      check.near(name + ": porosity reference = initial concentration",
+                 m.porosity.reference_concentration,
+                 0.9 * p.max_concentration,
+                 1e-15);
+      check.near(name + ": initial porosity = preset porosity",
+                 m.porosity.evaluate(0.9 * p.max_concentration).value,
+                 p.porosity,
+                 1e-14);
+      check.near(name + ": no swelling strain at the initial state",
+                 m.swelling_strain(0.9 * p.max_concentration),
+                 0.0,
+                 0.0,
+                 1e-300);
       check.near(name + ": input overrides the preset radius",
                  m.particle.radius,
                  1.25e-6,

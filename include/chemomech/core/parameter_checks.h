@@ -72,13 +72,15 @@ namespace chemomech
   parse_double_list(const std::string &name, const std::string &text);
 
   /**
-   * @brief @p same_value if @p text is "same", else the one number in
-   * @p text; throws InvalidParameter naming @p name otherwise.
+   * @brief @p keyword_value if @p text is @p keyword (e.g. "same"), else
+   * the one number in @p text; throws InvalidParameter naming @p name
+   * otherwise.
    */
   double
-  parse_same_or_number(const std::string &name,
-                       const std::string &text,
-                       const double       same_value);
+  parse_keyword_or_number(const std::string &name,
+                          const std::string &text,
+                          const std::string &keyword,
+                          const double       keyword_value);
 
   /**
    * @brief The shortest text that reads back as @p value, with a plain

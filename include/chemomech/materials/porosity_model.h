@@ -166,6 +166,12 @@ namespace chemomech
     double vegard_coefficient = 3.1e-6;
     /// Reference concentration c_s0. Units: mol/m^3.
     double reference_concentration = 0;
+    /**
+     * Whether c_s0 is the initial particle concentration (input
+     * "initial"); the owner (ElectrodeMaterial) then sets
+     * reference_concentration to it after parsing.
+     */
+    bool reference_at_initial_state = false;
     /// Floor eps_min. Units: none.
     double minimum_porosity = 0.01;
     /// Kinematics.
