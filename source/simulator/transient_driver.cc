@@ -101,6 +101,11 @@ namespace chemomech
           {
             ++rejected;
             problem.reject_step();
+            if (!attempt.stop_reason.empty())
+              {
+                stop_reason = attempt.stop_reason;
+                break;
+              }
             proposed = attempt.retry_step;
             if (settings.show_progress)
               pcout << "  step rejected at t = " << problem.current_time()

@@ -16,7 +16,12 @@
 5. convergence of the voltage curve under mesh refinement (Q1, fixed time
    steps): observed order >= 1.5 between successive refinements;
 6. the gmsh slab meshes/half_cell_slab.msh gives the voltage curve of the
-   built-in mesh with the same cells to 1e-9 V.
+   built-in mesh with the same cells to 1e-9 V;
+7. a protocol that asks more than the electrode holds (delithiation at 1C
+   until V>5, a limit graphite never reaches) stops cleanly (exit 0) when
+   the particle surface is empty (x_surf in (0, 1e-3]), with a message that
+   names the electrode, the time and the limit; the mean stoichiometry at
+   the stop obeys Faraday's law x_0 - t/3600 s (1C) to 1e-3.
 Cases: tests/verification/electrode_cell/*.prm (half_cell.prm is the base of
 the half-cell variants; the driver adds their overrides).
 """
@@ -127,4 +132,21 @@ check.true("gmsh and built-in mesh take the same steps", len(g) == len(b))
 if len(g) == len(b):
     check.near("gmsh vs built-in mesh: max voltage difference (V)",
                max(abs(x["voltage"] - y["voltage"]) for x, y in zip(g, b)), 0.0, 1e-9, 1.0)
+# 7: an electrode emptied by the protocol stops the run cleanly
+out, res = common.run_file(args, "empty", CASES + "half_cell.prm", """
+subsection Cycling
+  set Steps = CC charge 1C until V>5
+end
+""", result=True)
+e = common.read_csv(os.path.join(out, "statistics.csv"))[-1]
+with open(os.path.join(out, "status.txt")) as f:
+    status = f.read()
+check.true("emptied electrode: exit code 0", res.returncode == 0, "exit %d" % res.returncode)
+check.true("emptied electrode: status names the electrode, the limit and the time",
+           status.startswith("completed: the Negative electrode is empty") and "V>5V" in status
+           and ("t = %g s" % e["time"])[:8] in status, status)
+check.true("emptied electrode: surface stoichiometry in (0, 1e-3]",
+           0 < e["surface_x_min"] <= 1e-3, "%g" % e["surface_x_min"])
+check.near("emptied electrode: mean stoichiometry = 0.2 - t/3600 s (Faraday)",
+           e["soc"], 0.2 - e["time"] / 3600, 1e-3, 1.0)
 check.finish()

@@ -32,6 +32,12 @@ namespace chemomech
     std::string reason;
     /// When not acceptable: the step size to retry with. Units: s.
     double retry_step = 0;
+    /**
+     * When not acceptable and non-empty: no step can be accepted here (e.g.
+     * an electrode is full before the protocol's limit is reached); the run
+     * ends cleanly at the last accepted state, for this reason.
+     */
+    std::string stop_reason;
     /// Newton iterations of the attempt.
     unsigned int newton_iterations = 0;
     /// Linear (Krylov) iterations of the attempt.

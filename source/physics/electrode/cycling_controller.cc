@@ -55,6 +55,8 @@ namespace chemomech
     last_record.cycle = p.first;
     last_record.step  = p.second;
     previous          = {0, voltage, 0};
+    previous_x_min    = initial.electrode_x_min;
+    previous_x_max    = initial.electrode_x_max;
   }
 
 
@@ -98,14 +100,20 @@ namespace chemomech
   std::string
   CyclingController::check_step(const CyclingObservables &obs,
                                 const double              dt,
-                                const double              max_dx,
-                                double                   &retry) const
+                                const ElectrodeIntegrals &integrals,
+                                double                   &retry,
+                                std::string              &stop) const
   {
+    const double max_dx = integrals.max_dx;
     if (time_stepping.step_too_large(max_dx))
       {
         retry = retry_step(dt, max_dx);
         return "particle stoichiometry changed by " + std::to_string(max_dx);
       }
+    const std::string bounds =
+      check_bounds(obs.time - dt, dt, integrals, retry, stop);
+    if (!bounds.empty())
+      return bounds;
     // A limit overshot by a step shorter than 1e-3 of the first step after
     // a switch is taken as reached (e.g. a limit met at once after a
     // switch): the step is accepted and the protocol moves on.
@@ -119,6 +127,90 @@ namespace chemomech
                " overshot";
       }
     return "";
+  }
+
+
+
+  std::string
+  CyclingController::check_bounds(const double              time,
+                                  const double              dt,
+                                  const ElectrodeIntegrals &I,
+                                  double                   &retry,
+                                  std::string              &stop) const
+  {
+    for (unsigned int e = 0; e < 2; ++e)
+      {
+        if (I.electrode_x_min[e] > I.electrode_x_max[e])
+          continue; // no such electrode
+        for (const bool upper : {false, true})
+          {
+            // Distance to the bound (negative: beyond it), before and after.
+            const double d_old =
+              upper ? 1 - previous_x_max[e] : previous_x_min[e];
+            const double d_new =
+              upper ? 1 - I.electrode_x_max[e] : I.electrode_x_min[e];
+            const bool full_or_empty = d_old <= bound_margin && d_new < d_old;
+            if (d_new >= 0 && !full_or_empty)
+              continue;
+            std::ostringstream reason;
+            reason << "the particle surface stoichiometry of the "
+                   << electrode_name(e)
+                   << (d_new < 0 ? " left [0, 1]" : " reached its bound")
+                   << " (x = " << (upper ? 1 - d_new : d_new) << ")";
+            if (full_or_empty)
+              {
+                stop = bound_message(e, upper, time);
+                return reason.str();
+              }
+            // Aim at the middle of the margin, linearly in time.
+            const double fraction =
+              (d_old - 0.5 * bound_margin) / (d_old - d_new);
+            retry = dt * std::min(0.95, std::max(0.05, fraction));
+            return reason.str();
+          }
+      }
+    return "";
+  }
+
+
+
+  std::string
+  CyclingController::bound_reached(const double time) const
+  {
+    for (unsigned int e = 0; e < 2; ++e)
+      if (previous_x_min[e] <= previous_x_max[e])
+        for (const bool upper : {false, true})
+          if ((upper ? 1 - previous_x_max[e] : previous_x_min[e]) <=
+              bound_margin)
+            return bound_message(e, upper, time);
+    return "";
+  }
+
+
+
+  std::string
+  CyclingController::bound_message(const unsigned int e,
+                                   const bool         upper,
+                                   const double       time) const
+  {
+    std::ostringstream m;
+    m << "the " << electrode_name(e) << " is " << (upper ? "full" : "empty")
+      << " (particle surface stoichiometry "
+      << (upper ? previous_x_max[e] : previous_x_min[e]) << ") at t = " << time
+      << " s, before the protocol step '" << protocol.current_step().text
+      << "' reached its limit";
+    const auto &limits = protocol.current_step().limits;
+    for (unsigned int l = 0; l < limits.size(); ++l)
+      m << (l == 0 ? " " : " or ") << limits[l].description();
+    return m.str();
+  }
+
+
+
+  std::string
+  CyclingController::electrode_name(const unsigned int e)
+  {
+    return (e == 0) ? "Negative electrode" : "Positive electrode";
   }
 
 
@@ -183,7 +275,9 @@ namespace chemomech
               next_current = (s.kind == StepKind::rest) ? 0.0 : s.current;
           }
       }
-    previous = {obs.time, obs.voltage, next_current};
+    previous       = {obs.time, obs.voltage, next_current};
+    previous_x_min = I.electrode_x_min;
+    previous_x_max = I.electrode_x_max;
     return outcome;
   }
 

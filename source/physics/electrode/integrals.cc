@@ -59,7 +59,14 @@ namespace chemomech
       I.sei_thickness_max = Utilities::MPI::max(I.sei_thickness_max, comm);
       I.surface_x_min     = Utilities::MPI::min(I.surface_x_min, comm);
       I.surface_x_max     = Utilities::MPI::max(I.surface_x_max, comm);
-      I.max_dx            = Utilities::MPI::max(I.max_dx, comm);
+      for (unsigned int e = 0; e < 2; ++e)
+        {
+          I.electrode_x_min[e] =
+            Utilities::MPI::min(I.electrode_x_min[e], comm);
+          I.electrode_x_max[e] =
+            Utilities::MPI::max(I.electrode_x_max[e], comm);
+        }
+      I.max_dx = Utilities::MPI::max(I.max_dx, comm);
 
       // The clogged location of the lowest rank that has one.
       const unsigned long long mine = I.clogged_points;
@@ -89,10 +96,12 @@ namespace chemomech
     std::vector<double> ce_q(fv.n_quadrature_points);
 
     ElectrodeIntegrals I;
-    I.porosity_min                         = std::numeric_limits<double>::max();
-    I.porosity_max                         = -I.porosity_min;
-    I.surface_x_min                        = std::numeric_limits<double>::max();
-    I.surface_x_max                        = -I.surface_x_min;
+    I.porosity_min    = std::numeric_limits<double>::max();
+    I.porosity_max    = -I.porosity_min;
+    I.surface_x_min   = std::numeric_limits<double>::max();
+    I.surface_x_max   = -I.surface_x_min;
+    I.electrode_x_min = {{I.surface_x_min, I.surface_x_min}};
+    I.electrode_x_max = {{I.surface_x_max, I.surface_x_max}};
     double                electrode_volume = 0;
     double                sei_volume       = 0;
     double                terminal_area    = 0;
@@ -141,9 +150,11 @@ namespace chemomech
                         std::max(I.sei_thickness_max, s.sei_thickness);
                       sei_volume += JxW;
                     }
-                  I.surface_x_min = std::min(I.surface_x_min, xs);
-                  I.surface_x_max = std::max(I.surface_x_max, xs);
-                  I.max_dx        = std::max(I.max_dx, std::abs(xa - xa0));
+                  I.surface_x_min      = std::min(I.surface_x_min, xs);
+                  I.surface_x_max      = std::max(I.surface_x_max, xs);
+                  I.electrode_x_min[e] = std::min(I.electrode_x_min[e], xs);
+                  I.electrode_x_max[e] = std::max(I.electrode_x_max[e], xs);
+                  I.max_dx             = std::max(I.max_dx, std::abs(xa - xa0));
                   if (s.clogged)
                     {
                       if (I.clogged_points == 0)

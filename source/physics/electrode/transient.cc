@@ -67,12 +67,17 @@ namespace chemomech
       {
         attempt.reason     = last_newton.failure_reason;
         attempt.retry_step = controller.retry_step(dt, last_integrals.max_dx);
+        // From an empty (full) electrode a failed solve is the electrode's
+        // end, not a step to cut further.
+        if (attempt.retry_step < time_stepping.minimum_step)
+          attempt.stop_reason = controller.bound_reached(time);
         return attempt;
       }
     attempt.reason     = controller.check_step(last_observation,
                                            dt,
-                                           last_integrals.max_dx,
-                                           attempt.retry_step);
+                                           last_integrals,
+                                           attempt.retry_step,
+                                           attempt.stop_reason);
     attempt.acceptable = attempt.reason.empty();
     return attempt;
   }

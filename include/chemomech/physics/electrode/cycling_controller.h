@@ -121,14 +121,32 @@ namespace chemomech
 
     /**
      * @brief Checks a converged step of size @p dt ending at @p obs with the
-     * particle stoichiometry change @p max_dx: "" if it may be accepted,
-     * else the reason, and @p retry is set to the step size to retry with.
+     * integrals @p integrals (of its end): "" if it may be accepted, else
+     * the reason, and @p retry is set to the step size to retry with. A step
+     * whose particle surface stoichiometry leaves [0, 1] in an electrode is
+     * retried shorter, aiming inside the bound_margin next to the bound; a
+     * step that goes further into that margin after the last accepted step
+     * ended in it means the protocol demands more than the electrode holds:
+     * @p stop is set to bound_message() and the run ends at the last
+     * accepted state.
      */
     std::string
     check_step(const CyclingObservables &obs,
                const double              dt,
-               const double              max_dx,
-               double                   &retry) const;
+               const ElectrodeIntegrals &integrals,
+               double                   &retry,
+               std::string              &stop) const;
+
+    /**
+     * @brief Non-empty (the message of check_step()'s @p stop) when the last
+     * accepted step ended with an electrode's surface stoichiometry within
+     * bound_margin of 0 or 1: a failed solve from there ends the run.
+     */
+    std::string
+    bound_reached(const double time) const;
+
+    /// Within this of 0 (1) an electrode counts as empty (full). none.
+    static constexpr double bound_margin = 1e-3;
 
     /// Step size after a failed solve of size @p dt. Units: s.
     double
@@ -166,6 +184,25 @@ namespace chemomech
     position() const;
 
   private:
+    /// "the Negative electrode is empty (...) at t = ... s, before the
+    /// protocol step '...' reached its limit V>4.2" for electrode @p e.
+    std::string
+    bound_message(const unsigned int e,
+                  const bool         upper,
+                  const double       time) const;
+
+    /// "Negative electrode" (0) or "Positive electrode" (1).
+    static std::string
+    electrode_name(const unsigned int e);
+
+    /// The stoichiometry-bound part of check_step().
+    std::string
+    check_bounds(const double              time,
+                 const double              dt,
+                 const ElectrodeIntegrals &integrals,
+                 double                   &retry,
+                 std::string              &stop) const;
+
     void
     report_clogging(const ElectrodeIntegrals &integrals,
                     const double              time,
@@ -186,13 +223,15 @@ namespace chemomech
     bool               cycles_open = false;
     CyclingRecord      last_record;
     CyclingObservables previous;
-    double             discharge_q       = 0;
-    double             charge_q          = 0;
-    double             first_discharge_q = 0;
-    double             lithium_before    = 0;
-    double             initial_cyclable  = 0;
-    bool               clog_reported     = false;
-    bool               last_switched     = false;
+    /// Surface stoichiometry range per electrode at the last accepted step.
+    std::array<double, 2> previous_x_min = {{0, 0}}, previous_x_max = {{0, 0}};
+    double                discharge_q       = 0;
+    double                charge_q          = 0;
+    double                first_discharge_q = 0;
+    double                lithium_before    = 0;
+    double                initial_cyclable  = 0;
+    bool                  clog_reported     = false;
+    bool                  last_switched     = false;
   };
 } // namespace chemomech
 

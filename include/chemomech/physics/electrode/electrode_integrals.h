@@ -45,6 +45,10 @@ namespace chemomech
     std::array<double, 2> mean_stoichiometry = {{0, 0}};
     /// Surface stoichiometry of the particles, min and max over all. none.
     double surface_x_min = 0, surface_x_max = 0;
+    /// Surface stoichiometry of the particles per electrode (negative,
+    /// positive), min and max; an absent electrode has min > max. none.
+    std::array<double, 2> electrode_x_min = {{0, 0}},
+                          electrode_x_max = {{0, 0}};
     /// Largest change of a particle's mean stoichiometry in the step. none.
     double max_dx = 0;
     /// Quadrature points on the porosity floor.
