@@ -73,6 +73,52 @@ namespace chemomech
       return v;
     }
 
+    /**
+     * @brief d sigma / d e*: the derivative of stress() with respect to the
+     * eigenstrain, -(3 lambda + 2 G) I = -3 K I (in-plane block in 2D). The
+     * law is linear, so it does not depend on the state. Units: Pa.
+     */
+    template <int dim>
+    dealii::SymmetricTensor<2, dim>
+    stress_eigenstrain_derivative() const
+    {
+      return -(3 * lambda + 2 * shear_modulus) *
+             dealii::unit_symmetric_tensor<dim>();
+    }
+
+    /**
+     * @brief d sigma_h / d e*: the derivative of hydrostatic_stress() with
+     * respect to the eigenstrain, -3 K, in 2D and 3D. Units: Pa.
+     */
+    double
+    hydrostatic_stress_eigenstrain_derivative() const
+    {
+      return -3 * bulk_modulus;
+    }
+
+    /**
+     * @brief d sigma_h / d eps: the derivative of hydrostatic_stress() with
+     * respect to the strain, K I (2D: the in-plane identity; eps_zz = 0 is
+     * fixed), so that d sigma_h = (K I) : d eps. Units: Pa.
+     */
+    template <int dim>
+    dealii::SymmetricTensor<2, dim>
+    hydrostatic_stress_strain_derivative() const
+    {
+      return bulk_modulus * dealii::unit_symmetric_tensor<dim>();
+    }
+
+    /**
+     * @brief Bulk compliance 1/K: the scaling of the hydrostatic-stress
+     * equation (p - sigma_h) / K = 0, which makes that equation a strain.
+     * Units: 1/Pa.
+     */
+    double
+    bulk_compliance() const
+    {
+      return 1.0 / bulk_modulus;
+    }
+
     /// The out-of-plane stress sigma_zz of plane strain (2D only). Units: Pa.
     double
     plane_strain_sigma_zz(const double trace_eps, const double e_star) const

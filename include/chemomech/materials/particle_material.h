@@ -11,6 +11,7 @@
 #include <chemomech/materials/scalar_function_of_x.h>
 
 #include <deal.II/base/parameter_handler.h>
+#include <deal.II/base/symmetric_tensor.h>
 
 namespace chemomech
 {
@@ -41,6 +42,61 @@ namespace chemomech
     eigenstrain(const double c) const
     {
       return partial_molar_volume / 3.0 * (c - reference_concentration);
+    }
+
+    /// d e* / d c = Omega/3. Units: m^3/mol.
+    double
+    eigenstrain_derivative() const
+    {
+      return partial_molar_volume / 3.0;
+    }
+
+    /**
+     * @brief Stress sigma(eps, c) = C : (eps - e*(c) I) for the strain
+     * @p eps (none) and the concentration @p c (mol/m^3). In 2D the
+     * in-plane stress of plane strain. Units: Pa.
+     */
+    template <int dim>
+    dealii::SymmetricTensor<2, dim>
+    stress(const dealii::SymmetricTensor<2, dim> &eps, const double c) const
+    {
+      return elasticity.stress(eps, eigenstrain(c));
+    }
+
+    /**
+     * @brief Hydrostatic stress sigma_h(eps, c) = tr(sigma)/3 of the 3D
+     * stress (2D: with the plane-strain sigma_zz). Units: Pa.
+     */
+    template <int dim>
+    double
+    hydrostatic_stress(const dealii::SymmetricTensor<2, dim> &eps,
+                       const double                           c) const
+    {
+      return elasticity.hydrostatic_stress(eps, eigenstrain(c));
+    }
+
+    /**
+     * @brief d sigma / d c at fixed strain: (d sigma / d e*)(d e* / d c),
+     * -K Omega I for the isotropic law (in-plane block in 2D). Constant:
+     * the law is linear. Units: Pa m^3/mol.
+     */
+    template <int dim>
+    dealii::SymmetricTensor<2, dim>
+    stress_concentration_derivative() const
+    {
+      return elasticity.stress_eigenstrain_derivative<dim>() *
+             eigenstrain_derivative();
+    }
+
+    /**
+     * @brief d sigma_h / d c at fixed strain: -K Omega. Constant. Units:
+     * Pa m^3/mol.
+     */
+    double
+    hydrostatic_stress_concentration_derivative() const
+    {
+      return elasticity.hydrostatic_stress_eigenstrain_derivative() *
+             eigenstrain_derivative();
     }
 
     /// Maximum concentration c_max. Units: mol/m^3.

@@ -118,13 +118,11 @@ namespace chemomech
         s.phi[k]  = s.fv.shape_value(k, q);
         s.grad[k] = s.fv.shape_grad(k, q);
       }
-    const auto  &el     = material.elasticity;
-    const double e_star = material.eigenstrain(s.c_q[q]);
-    s.JxW               = s.fv.JxW(q);
-    s.c                 = s.c_q[q];
-    s.sigma             = el.stress(s.eps_q[q], e_star);
-    s.sh                = el.hydrostatic_stress(s.eps_q[q], e_star);
-    s.k                 = material.flux_coefficients(s.c);
+    s.JxW   = s.fv.JxW(q);
+    s.c     = s.c_q[q];
+    s.sigma = material.stress(s.eps_q[q], s.c);
+    s.sh    = material.hydrostatic_stress(s.eps_q[q], s.c);
+    s.k     = material.flux_coefficients(s.c);
     s.c_dot = bdf[0] * s.c + bdf[1] * s.c_old_q[q] + bdf[2] * s.c_older_q[q];
     // -J = D_c grad c - B grad sigma_h
     s.minus_flux = s.k.fickian * s.grad_c_q[q] - s.k.drift * s.grad_p_q[q];
@@ -140,7 +138,8 @@ namespace chemomech
   ParticleProblem<dim>::add_point_residual(ParticleAssemblyScratch<dim> &s,
                                            const unsigned int q) const
   {
-    const double inv_K = 1.0 / material.elasticity.bulk_modulus;
+    // The sigma_h equation (p - sigma_h) / K = 0, scaled by the compliance.
+    const double compliance = material.elasticity.bulk_compliance();
     for (unsigned int i = 0; i < s.n; ++i)
       {
         double r = 0;
@@ -163,7 +162,7 @@ namespace chemomech
                       s.phi[i] * s.c_dot + s.grad[i] * s.minus_flux;
               break;
             default:
-              r = s.phi[i] * (s.p_q[q] - s.sh) * inv_K;
+              r = s.phi[i] * (s.p_q[q] - s.sh) * compliance;
           }
         s.cell_rhs(i) -= r * s.JxW;
       }
@@ -176,15 +175,21 @@ namespace chemomech
   ParticleProblem<dim>::add_point_jacobian(ParticleAssemblyScratch<dim> &s,
                                            const bool partial) const
   {
-    const auto  &el    = material.elasticity;
-    const double K     = el.bulk_modulus;
-    const double Omega = material.partial_molar_volume;
-    const double inv_K = 1.0 / K;
+    // Derivatives of the material law (constant: the law is linear) and the
+    // compliance 1/K that scales the sigma_h equation (p - sigma_h) / K.
+    const auto  &el        = material.elasticity;
+    const auto   dsigma_dc = material.stress_concentration_derivative<dim>();
+    const auto   dsh_deps  = el.hydrostatic_stress_strain_derivative<dim>();
+    const double dsh_dc =
+      material.hydrostatic_stress_concentration_derivative();
+    const double compliance = el.bulk_compliance();
     for (unsigned int i = 0; i < s.n; ++i)
       {
         if (partial && s.field[i] != 1)
           continue;
         const unsigned int a = s.comp[i];
+        // d sigma/dc contracted with grad phi_i: the (u, c) row factor.
+        const Tensor<1, dim> dsigma_dc_grad_i = dsigma_dc * s.grad[i];
         for (unsigned int j = 0; j < s.n; ++j)
           {
             const unsigned int b = s.comp[j];
@@ -194,8 +199,8 @@ namespace chemomech
                 case 0: // (u, u): eps(v):C:eps(w)
                   v = el.shape_tangent(s.grad[i], a, s.grad[j], b);
                   break;
-                case 1: // (u, c): eigenstrain
-                  v = -K * Omega * s.phi[j] * s.grad[i][a];
+                case 1: // (u, c): (d sigma/dc phi_j) : eps(v)
+                  v = s.phi[j] * dsigma_dc_grad_i[a];
                   break;
                   case 4: // (c, c)
                   {
@@ -213,14 +218,19 @@ namespace chemomech
                   if (!equilibrium_mode)
                     v = -s.k.drift * (s.grad[i] * s.grad[j]);
                   break;
-                case 6: // (sigma_h, u)
-                  v = -s.phi[i] * s.grad[j][b];
-                  break;
-                case 7: // (sigma_h, c)
-                  v = Omega * s.phi[i] * s.phi[j];
+                  case 6: // (sigma_h, u): -(d sigma_h/d eps : eps(w)) / K
+                  {
+                    double dsh = 0; // d sigma_h/d eps : eps(w), symmetric
+                    for (unsigned int k = 0; k < dim; ++k)
+                      dsh += dsh_deps[b][k] * s.grad[j][k];
+                    v = -compliance * s.phi[i] * dsh;
+                    break;
+                  }
+                case 7: // (sigma_h, c): -(d sigma_h/dc) / K
+                  v = -compliance * dsh_dc * s.phi[i] * s.phi[j];
                   break;
                 case 8: // (sigma_h, sigma_h)
-                  v = inv_K * s.phi[i] * s.phi[j];
+                  v = compliance * s.phi[i] * s.phi[j];
                   break;
                 default: // (u, sigma_h), (c, u): no coupling
                   break;
