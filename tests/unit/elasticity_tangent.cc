@@ -48,7 +48,7 @@ namespace
           eps0[d][e] = 1e-3 * std::sin(d + 2.0 * e + 0.3);
       }
     const double scale = E * gi.norm() * gj.norm();
-    double       worst = 0;
+    double       worst = 0, worst_strain = 0;
     for (unsigned int a = 0; a < dim; ++a)
       for (unsigned int b = 0; b < dim; ++b)
         {
@@ -60,9 +60,16 @@ namespace
                             ev / (2 * h);
           const double v = el.shape_tangent<dim>(gi, a, gj, b);
           worst          = std::max(worst, std::abs(v - fd) / scale);
+          const double w = el.strain_tangent<dim>(ev, trace(ev), ew, trace(ew));
+          worst_strain   = std::max(worst_strain, std::abs(w - fd) / scale);
         }
     check.near(std::to_string(dim) + "D shape_tangent vs finite difference",
                worst,
+               0.0,
+               1e-7,
+               1.0);
+    check.near(std::to_string(dim) + "D strain_tangent vs finite difference",
+               worst_strain,
                0.0,
                1e-7,
                1.0);

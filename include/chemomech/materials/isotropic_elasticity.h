@@ -74,6 +74,23 @@ namespace chemomech
     }
 
     /**
+     * @brief eps_i : C : eps_j = lambda tr(eps_i) tr(eps_j) + 2 G
+     * eps_i : eps_j for the strains @p eps_i, @p eps_j of two shape
+     * functions with their divergences @p div_i, @p div_j (= traces): the
+     * (u, u) stiffness entry per unit volume when the strains are at hand.
+     * Units: Pa times the units of the strains squared.
+     */
+    template <int dim>
+    double
+    strain_tangent(const dealii::SymmetricTensor<2, dim> &eps_i,
+                   const double                           div_i,
+                   const dealii::SymmetricTensor<2, dim> &eps_j,
+                   const double                           div_j) const
+    {
+      return lambda * div_i * div_j + 2 * shear_modulus * (eps_i * eps_j);
+    }
+
+    /**
      * @brief d sigma / d e*: the derivative of stress() with respect to the
      * eigenstrain, -(3 lambda + 2 G) I = -3 K I (in-plane block in 2D). The
      * law is linear, so it does not depend on the state. Units: Pa.

@@ -210,9 +210,11 @@ namespace chemomech
         const double         dt        = s.dt;
         const Tensor<1, dim> salt_flux = t.D * s.gce_q[q];
         const Tensor<1, dim> ion_flux = t.kappa * s.gpe_q[q] - t.g * s.gce_q[q];
-        // d sigma / d e* = -3 K I.
-        const double       K3 = 3 * law.bulk_modulus;
-        const unsigned int n  = s.field.size();
+        // d sigma / d e* = (d sigma_h / d e*) I for the isotropic law, so
+        // (d sigma / d e*) : eps(v) = (d sigma_h / d e*) div v.
+        const double dsigma_de =
+          law.hydrostatic_stress_eigenstrain_derivative();
+        const unsigned int n = s.field.size();
         for (unsigned int j = 0; j < n; ++j)
           {
             double d_eps, d_cur, d_sw;
@@ -253,11 +255,12 @@ namespace chemomech
                         }
                       break;
                     default:
-                      v = -K3 * d_sw * s.divv[i];
+                      v = dsigma_de * d_sw * s.divv[i];
                       if (s.field[j] == 3)
-                        v += law.lambda * s.divv[j] * s.divv[i] +
-                             2 * law.shear_modulus *
-                               scalar_product(s.symgrad[j], s.symgrad[i]);
+                        v += law.strain_tangent(s.symgrad[i],
+                                                s.divv[i],
+                                                s.symgrad[j],
+                                                s.divv[j]);
                   }
                 cell_matrix(i, j) += v * JxW;
               }
