@@ -504,7 +504,29 @@ namespace chemomech
 
 
 
-  template class ElectrodeProblem<1>;
-  template class ElectrodeProblem<2>;
-  template class ElectrodeProblem<3>;
+#define CHEMOMECH_INSTANTIATE(dim)                                              \
+  template void ElectrodeProblem<dim>::assemble(const LA::MPI::Vector &,        \
+                                                const bool);                    \
+  template void ElectrodeProblem<dim>::assemble_cell(                           \
+    const typename DoFHandler<dim>::active_cell_iterator &,                     \
+    electrode_assembly::Scratch<dim> &,                                         \
+    const bool);                                                                \
+  template void ElectrodeProblem<dim>::assemble_boundary(                       \
+    const typename DoFHandler<dim>::active_cell_iterator &,                     \
+    electrode_assembly::Scratch<dim> &,                                         \
+    const bool) const;                                                          \
+  template unsigned int ElectrodeProblem<dim>::solve_linearized(                \
+    LA::MPI::Vector &,                                                          \
+    const double);                                                              \
+  template double ElectrodeProblem<dim>::update_norm(const LA::MPI::Vector &)   \
+    const;                                                                      \
+  template double ElectrodeProblem<dim>::residual_norm() const;                 \
+  template bool   ElectrodeProblem<dim>::is_admissible(const LA::MPI::Vector &) \
+    const;                                                                      \
+  template LA::MPI::Vector ElectrodeProblem<dim>::residual_vector() const;
+
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech

@@ -344,7 +344,22 @@ namespace chemomech
 
 
 
-  template class ElectrodeProblem<1>;
-  template class ElectrodeProblem<2>;
-  template class ElectrodeProblem<3>;
+#define CHEMOMECH_INSTANTIATE(dim)                                     \
+  template void ElectrodeProblem<dim>::setup();                        \
+  template void ElectrodeProblem<dim>::apply_protocol_step();          \
+  template std::vector<unsigned char>                                  \
+                ElectrodeProblem<dim>::field_of_relevant_dofs() const; \
+  template void ElectrodeProblem<dim>::make_constraints();             \
+  template void ElectrodeProblem<dim>::setup_dofs();                   \
+  template void ElectrodeProblem<dim>::setup_quadrature_data();        \
+  template void ElectrodeProblem<dim>::set_initial_state();            \
+  template void ElectrodeProblem<dim>::set_operating_point(            \
+    const OperatingMode,                                               \
+    const double);                                                     \
+  template void ElectrodeProblem<dim>::set_time_step(const double);
+
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech
