@@ -309,9 +309,6 @@ namespace chemomech
     void
     setup_block_preconditioner();
 
-    std::vector<unsigned char>
-    field_of_relevant_dofs() const;
-
     void
     set_initial_state();
 
