@@ -178,7 +178,7 @@ namespace chemomech
 
   template <int dim>
   ElectrodeProblem<dim>::ElectrodeProblem(const MPI_Comm comm)
-    : comm(comm)
+    : NewtonTransientProblem(comm)
     , pcout(std::cout, Utilities::MPI::this_mpi_process(comm) == 0)
     , controller(protocol, time_stepping)
   {}

@@ -80,16 +80,6 @@ namespace chemomech
 
 
   template <int dim>
-  void
-  ElectrodeProblem<dim>::reject_step()
-  {
-    solution = old_solution;
-    linear_solver.invalidate_preconditioner();
-  }
-
-
-
-  template <int dim>
   StepReport
   ElectrodeProblem<dim>::accept_step()
   {
@@ -226,7 +216,6 @@ namespace chemomech
   template double      ElectrodeProblem<dim>::limit_time_step(const double); \
   template bool        ElectrodeProblem<dim>::advance();                     \
   template StepAttempt ElectrodeProblem<dim>::try_step(const double);        \
-  template void        ElectrodeProblem<dim>::reject_step();                 \
   template StepReport  ElectrodeProblem<dim>::accept_step();                 \
   template void        ElectrodeProblem<dim>::commit_state();                \
   template double      ElectrodeProblem<dim>::next_time_step(const double,   \
