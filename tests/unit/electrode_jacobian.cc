@@ -10,8 +10,6 @@
 
 #include <deal.II/base/mpi.h>
 
-#include <cmath>
-
 #include "jacobian_check.h"
 #include "test_tools.h"
 
@@ -35,12 +33,7 @@ max_row_error(const std::string  &input,
   problem.setup();
 
   // A non-trivial state: perturb every field by a few percent of its scale.
-  LA::MPI::Vector x  = problem.current_solution();
-  const auto     &cs = problem.get_zero_constraints();
-  for (const auto i : x.locally_owned_elements())
-    if (!cs.is_constrained(i))
-      x[i] = x[i] + 0.05 * problem.dof_scale(i) * std::sin(0.37 * i + 0.1);
-  x.compress(VectorOperation::insert);
+  const LA::MPI::Vector x = chemomech_test::perturbed_state(problem);
 
   problem.set_time_step(50.0);
   return chemomech_test::max_row_relative_jacobian_error(problem,

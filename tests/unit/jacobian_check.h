@@ -15,6 +15,26 @@
 namespace chemomech_test
 {
   /**
+   * A non-trivial state for a Jacobian check: the current solution of
+   * @p problem with every unconstrained DoF i perturbed by
+   * 0.05 sin(0.37 i + 0.1) of its field's scale.
+   */
+  template <class Problem>
+  chemomech::LA::MPI::Vector
+  perturbed_state(Problem &problem)
+  {
+    chemomech::LA::MPI::Vector x  = problem.current_solution();
+    const auto                &cs = problem.get_zero_constraints();
+    for (const auto i : x.locally_owned_elements())
+      if (!cs.is_constrained(i))
+        x[i] = x[i] + 0.05 * problem.dof_scale(i) * std::sin(0.37 * i + 0.1);
+    x.compress(dealii::VectorOperation::insert);
+    return x;
+  }
+
+
+
+  /**
    * Assembles @p problem at @p x (its time step already set), builds the
    * central-difference Jacobian with h = 1e-6 of each DoF's scale, and
    * returns max over unconstrained rows of max |J_fd - J| / max |J| (over

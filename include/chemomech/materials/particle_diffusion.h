@@ -98,8 +98,13 @@ namespace chemomech
     initial_state(const double concentration) const = 0;
 
     /**
-     * @brief Advances @p old by one step of @p time_step (s) under the
-     * inward flux @p j (mol/(m^2 s), > 0 lithiates) into @p trial.
+     * @brief Advances @p old by one step under the inward flux @p j,
+     * constant over the step.
+     * @param old Committed state (not modified).
+     * @param time_step dt > 0. Units: s.
+     * @param j Inward molar surface flux (> 0 lithiates). Units: mol/(m^2 s).
+     * @param[out] trial The new state.
+     * @return c_surf, c_avg of @p trial and d/dj of both; check converged.
      */
     virtual ParticleStepResult
     solve_step(const ParticleState &old,

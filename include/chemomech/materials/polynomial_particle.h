@@ -93,41 +93,33 @@ namespace chemomech
     /// @p settings (e.g. parsed from "Representative particle").
     explicit PolynomialParticle(const RepresentativeParticle &settings);
 
-    /// A state with c_avg = @p concentration (mol/m^3), no history.
+    /// See ParticleDiffusion::initial_state(); its one value is c_avg.
     ParticleState
     initial_state(const double concentration) const override;
 
-    /**
-     * @brief Advances @p old by one step under the inward flux @p j.
-     * @param old Committed state (not modified).
-     * @param time_step dt > 0. Units: s.
-     * @param j Inward molar surface flux (> 0 lithiates). Units: mol/(m^2 s).
-     * @param[out] trial The new state.
-     * @return c_surf, c_avg and d/dj of both; check converged.
-     */
+    /// See ParticleDiffusion::solve_step(): c_avg by the time scheme, then
+    /// c_surf from g(c_surf) = 0 (class doc).
     ParticleStepResult
     solve_step(const ParticleState &old,
                const double         time_step,
                const double         j,
                ParticleState       &trial) const override;
 
-    /// Total lithium V c_avg. Units: mol per particle.
+    /// See ParticleDiffusion::total_lithium(): V c_avg.
     double
     total_lithium(const ParticleState &state) const override;
 
-    /// Lithium per unit particle volume = c_avg. Units: mol/m^3.
+    /// See ParticleDiffusion::average_concentration(): the state's value.
     double
     average_concentration(const ParticleState &state) const override;
 
-    /**
-     * @brief c_surf of @p state under the flux @p j (NaN if the scalar
-     * Newton iteration fails). Units: mol/m^3.
-     */
+    /// See ParticleDiffusion::surface_concentration(); NaN if the scalar
+    /// Newton iteration for c_surf fails.
     double
     surface_concentration(const ParticleState &state,
                           const double         j) const override;
 
-    /// Particle volume 4 pi R^3 / 3. Units: m^3.
+    /// See ParticleDiffusion::particle_volume().
     double
     particle_volume() const override;
 

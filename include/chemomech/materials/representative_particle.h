@@ -193,34 +193,29 @@ namespace chemomech
     static DiffusivityFunction
     constant_diffusivity(const double value);
 
-    /// A uniform state c(r) = @p concentration (mol/m^3), no history.
+    /// See ParticleDiffusion::initial_state(); every shell at
+    /// @p concentration.
     ParticleState
     initial_state(const double concentration) const override;
 
-    /**
-     * @brief Advances @p old by one step under the inward flux @p j.
-     * @param old Committed state (not modified).
-     * @param time_step dt > 0. Units: s.
-     * @param j Inward molar surface flux, constant over the step
-     * (> 0 lithiates). Units: mol/(m^2 s).
-     * @param[out] trial The new state (also on failure: the last iterate).
-     * @return c_surf, c_avg of @p trial and d/dj of both; check converged.
-     */
+    /// See ParticleDiffusion::solve_step(); on failure @p trial holds the
+    /// last Newton iterate.
     ParticleStepResult
     solve_step(const ParticleState &old,
                const double         time_step,
                const double         j,
                ParticleState       &trial) const override;
 
-    /// Total lithium sum_i V_i c_i. Units: mol per particle.
+    /// See ParticleDiffusion::total_lithium(): sum_i V_i c_i.
     double
     total_lithium(const ParticleState &state) const override;
 
-    /// Lithium per unit particle volume = c_avg. Units: mol/m^3.
+    /// See ParticleDiffusion::average_concentration(): total_lithium() / V.
     double
     average_concentration(const ParticleState &state) const override;
 
-    /// c_surf of @p state for the surface flux @p j (see class doc). mol/m^3.
+    /// See ParticleDiffusion::surface_concentration(): the extrapolation of
+    /// the class doc.
     double
     surface_concentration(const ParticleState &state,
                           const double         j) const override;
@@ -232,7 +227,7 @@ namespace chemomech
     double
     centre_concentration(const ParticleState &state) const;
 
-    /// Particle volume 4 pi R^3 / 3. Units: m^3.
+    /// See ParticleDiffusion::particle_volume().
     double
     particle_volume() const override;
 

@@ -194,6 +194,15 @@ namespace chemomech
 
 
 
+  bool
+  LinearSolver::uses_block_preconditioner() const
+  {
+    return type == LinearSolverType::gmres &&
+           preconditioner == PreconditionerType::block;
+  }
+
+
+
   void
   LinearSolver::set_block_structure(
     const dealii::IndexSet                &owned,

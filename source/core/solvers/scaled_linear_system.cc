@@ -34,6 +34,21 @@ namespace chemomech
 
 
   void
+  ScaledLinearSystem::set_field_scales(
+    const IndexSet                   &relevant_dofs,
+    const std::vector<unsigned char> &field_of_relevant,
+    const std::vector<double>        &field_scales)
+  {
+    for (const auto i : inverse_scale.locally_owned_elements())
+      inverse_scale[i] =
+        1.0 /
+        field_scales[field_of_relevant[relevant_dofs.index_within_set(i)]];
+    inverse_scale.compress(VectorOperation::insert);
+  }
+
+
+
+  void
   ScaledLinearSystem::update_inverse_diagonal()
   {
     for (const auto i : inverse_diagonal.locally_owned_elements())

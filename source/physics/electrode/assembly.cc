@@ -453,32 +453,12 @@ namespace chemomech
 
 
   template <int dim>
-  unsigned int
-  ElectrodeProblem<dim>::solve_linearized(LA::MPI::Vector &update,
-                                          const double     forcing)
-  {
-    TimerOutput::Scope t(*get_timer(comm), "linear solve");
-    return system.solve(linear_solver, update, forcing, zero_constraints);
-  }
-
-
-
-  template <int dim>
-  double
-  ElectrodeProblem<dim>::update_norm(const LA::MPI::Vector &update) const
-  {
-    return system.update_norm(update);
-  }
-
-
-
-  template <int dim>
   double
   ElectrodeProblem<dim>::residual_norm() const
   {
     if (local_failure)
       return std::numeric_limits<double>::quiet_NaN();
-    return system.residual_norm();
+    return NewtonTransientProblem::residual_norm();
   }
 
 
@@ -498,16 +478,23 @@ namespace chemomech
 
 
 
-  template <int dim>
-  LA::MPI::Vector
-  ElectrodeProblem<dim>::residual_vector() const
-  {
-    return system.residual();
-  }
+#define CHEMOMECH_INSTANTIATE(dim)                                              \
+  template void ElectrodeProblem<dim>::assemble(const LA::MPI::Vector &,        \
+                                                const bool);                    \
+  template void ElectrodeProblem<dim>::assemble_cell(                           \
+    const typename DoFHandler<dim>::active_cell_iterator &,                     \
+    electrode_assembly::Scratch<dim> &,                                         \
+    const bool);                                                                \
+  template void ElectrodeProblem<dim>::assemble_boundary(                       \
+    const typename DoFHandler<dim>::active_cell_iterator &,                     \
+    electrode_assembly::Scratch<dim> &,                                         \
+    const bool) const;                                                          \
+  template double ElectrodeProblem<dim>::residual_norm() const;                 \
+  template bool   ElectrodeProblem<dim>::is_admissible(const LA::MPI::Vector &) \
+    const;
 
-
-
-  template class ElectrodeProblem<1>;
-  template class ElectrodeProblem<2>;
-  template class ElectrodeProblem<3>;
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech

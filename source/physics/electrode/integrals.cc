@@ -261,7 +261,19 @@ namespace chemomech
 
 
 
-  template class ElectrodeProblem<1>;
-  template class ElectrodeProblem<2>;
-  template class ElectrodeProblem<3>;
+#define CHEMOMECH_INSTANTIATE(dim)                                      \
+  template ElectrodeIntegrals ElectrodeProblem<dim>::compute_integrals( \
+    const CellDataStorage<typename Triangulation<dim>::cell_iterator,   \
+                          ElectrodePointState> &);                      \
+  template void ElectrodeProblem<dim>::add_face_integrals(              \
+    ElectrodeIntegrals &,                                               \
+    double &) const;                                                    \
+  template double ElectrodeProblem<dim>::cell_voltage() const;          \
+  template double ElectrodeProblem<dim>::cell_current() const;          \
+  template double ElectrodeProblem<dim>::total_lithium() const;
+
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech

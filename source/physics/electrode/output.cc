@@ -155,7 +155,14 @@ namespace chemomech
 
 
 
-  template class ElectrodeProblem<1>;
-  template class ElectrodeProblem<2>;
-  template class ElectrodeProblem<3>;
+#define CHEMOMECH_INSTANTIATE(dim)                                          \
+  template void ElectrodeProblem<dim>::write_output(const unsigned int);    \
+  template void ElectrodeProblem<dim>::print_header(std::ostream &) const;  \
+  template void ElectrodeProblem<dim>::print_summary(std::ostream &) const; \
+  template std::string ElectrodeProblem<dim>::progress_line() const;
+
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech

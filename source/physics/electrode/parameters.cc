@@ -167,7 +167,7 @@ namespace chemomech
 
   template <int dim>
   ElectrodeProblem<dim>::ElectrodeProblem(const MPI_Comm comm)
-    : comm(comm)
+    : NewtonTransientProblem(comm)
     , pcout(std::cout, Utilities::MPI::this_mpi_process(comm) == 0)
     , controller(protocol, time_stepping)
   {}
@@ -304,7 +304,20 @@ namespace chemomech
 
 
 
-  template class ElectrodeProblem<1>;
-  template class ElectrodeProblem<2>;
-  template class ElectrodeProblem<3>;
+#define CHEMOMECH_INSTANTIATE(dim)                                           \
+  template void ElectrodeProblem<dim>::declare_parameters(                   \
+    ParameterHandler &,                                                      \
+    const InputPrescan &);                                                   \
+  template ElectrodeProblem<dim>::ElectrodeProblem(const MPI_Comm);          \
+  template void ElectrodeProblem<dim>::parse_parameters(ParameterHandler &); \
+  template const ElectrodeMaterial *ElectrodeProblem<dim>::material_of(      \
+    const types::material_id) const;                                         \
+  template unsigned int ElectrodeProblem<dim>::electrode_index(              \
+    const types::material_id);                                               \
+  template types::boundary_id ElectrodeProblem<dim>::terminal_boundary() const;
+
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech

@@ -1,3 +1,4 @@
+#include <chemomech/core/solvers/dof_fields.h>
 #include <chemomech/core/solvers/layer_interpolation.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
 #include <chemomech/physics/electrode/field_components.h>
@@ -21,7 +22,8 @@ namespace chemomech
   void
   ElectrodeProblem<dim>::setup_block_preconditioner()
   {
-    const std::vector<unsigned char> field_of = field_of_relevant_dofs();
+    const std::vector<unsigned char> field_of =
+      relevant_dof_fields(dof_handler, relevant_dofs, field_of_component);
     std::map<types::global_dof_index, Point<dim>> points;
     DoFTools::map_dofs_to_support_points(MappingQ1<dim>(), dof_handler, points);
     std::vector<BlockFieldSettings> fields(4);
@@ -92,7 +94,11 @@ namespace chemomech
 
 
 
-  template class ElectrodeProblem<1>;
-  template class ElectrodeProblem<2>;
-  template class ElectrodeProblem<3>;
+#define CHEMOMECH_INSTANTIATE(dim) \
+  template void ElectrodeProblem<dim>::setup_block_preconditioner();
+
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech

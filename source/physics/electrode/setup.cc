@@ -1,4 +1,5 @@
 #include <chemomech/core/physical_constants.h>
+#include <chemomech/core/solvers/dof_fields.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
 #include <chemomech/physics/electrode/field_components.h>
 
@@ -68,25 +69,6 @@ namespace chemomech
     else
       set_operating_point(OperatingMode::current,
                           s.kind == StepKind::rest ? 0.0 : s.current);
-  }
-
-
-
-  template <int dim>
-  std::vector<unsigned char>
-  ElectrodeProblem<dim>::field_of_relevant_dofs() const
-  {
-    std::vector<unsigned char> field_of(relevant_dofs.n_elements(), 255);
-    std::vector<types::global_dof_index> dofs(fe->n_dofs_per_cell());
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (!cell->is_artificial())
-        {
-          cell->get_dof_indices(dofs);
-          for (unsigned int i = 0; i < dofs.size(); ++i)
-            field_of[relevant_dofs.index_within_set(dofs[i])] =
-              field_of_component(fe->system_to_component_index(i).first);
-        }
-    return field_of;
   }
 
 
@@ -206,31 +188,20 @@ namespace chemomech
 
     // Characteristic sizes: c_e0, RT/F, and the swelling displacement of
     // the cell for 1 % of volume change.
-    const double                         scales[4] = {initial_electrolyte,
-                                                      constants::gas_constant * temperature /
-                                                        constants::faraday,
-                                                      constants::gas_constant * temperature /
-                                                        constants::faraday,
-                                                      1e-2 * geometry.total_thickness()};
-    std::vector<types::global_dof_index> dofs(fe->n_dofs_per_cell());
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned())
-        {
-          cell->get_dof_indices(dofs);
-          for (unsigned int i = 0; i < dofs.size(); ++i)
-            if (owned_dofs.is_element(dofs[i]))
-              {
-                const unsigned int f =
-                  field_of_component(fe->system_to_component_index(i).first);
-                system.inverse_scale[dofs[i]] = 1.0 / scales[f];
-                electrolyte_mask[dofs[i]]     = (f == 0) ? 1.0 : 0.0;
-              }
-        }
-    system.inverse_scale.compress(VectorOperation::insert);
+    const double RT_F =
+      constants::gas_constant * temperature / constants::faraday;
+    const std::vector<unsigned char> field_of =
+      relevant_dof_fields(dof_handler, relevant_dofs, field_of_component);
+    system.set_field_scales(
+      relevant_dofs,
+      field_of,
+      {initial_electrolyte, RT_F, RT_F, 1e-2 * geometry.total_thickness()});
+    for (const auto i : owned_dofs)
+      electrolyte_mask[i] =
+        (field_of[relevant_dofs.index_within_set(i)] == 0) ? 1.0 : 0.0;
     electrolyte_mask.compress(VectorOperation::insert);
 
-    if (linear_solver.type == LinearSolverType::gmres &&
-        linear_solver.preconditioner == PreconditionerType::block)
+    if (linear_solver.uses_block_preconditioner())
       setup_block_preconditioner();
   }
 
@@ -344,7 +315,20 @@ namespace chemomech
 
 
 
-  template class ElectrodeProblem<1>;
-  template class ElectrodeProblem<2>;
-  template class ElectrodeProblem<3>;
+#define CHEMOMECH_INSTANTIATE(dim)                              \
+  template void ElectrodeProblem<dim>::setup();                 \
+  template void ElectrodeProblem<dim>::apply_protocol_step();   \
+  template void ElectrodeProblem<dim>::make_constraints();      \
+  template void ElectrodeProblem<dim>::setup_dofs();            \
+  template void ElectrodeProblem<dim>::setup_quadrature_data(); \
+  template void ElectrodeProblem<dim>::set_initial_state();     \
+  template void ElectrodeProblem<dim>::set_operating_point(     \
+    const OperatingMode,                                        \
+    const double);                                              \
+  template void ElectrodeProblem<dim>::set_time_step(const double);
+
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech

@@ -85,16 +85,6 @@ namespace chemomech
 
 
   template <int dim>
-  void
-  ElectrodeProblem<dim>::reject_step()
-  {
-    solution = old_solution;
-    linear_solver.invalidate_preconditioner();
-  }
-
-
-
-  template <int dim>
   StepReport
   ElectrodeProblem<dim>::accept_step()
   {
@@ -226,7 +216,23 @@ namespace chemomech
 
 
 
-  template class ElectrodeProblem<1>;
-  template class ElectrodeProblem<2>;
-  template class ElectrodeProblem<3>;
+#define CHEMOMECH_INSTANTIATE(dim)                                           \
+  template std::string ElectrodeProblem<dim>::stop_reason() const;           \
+  template double      ElectrodeProblem<dim>::limit_time_step(const double); \
+  template bool        ElectrodeProblem<dim>::advance();                     \
+  template StepAttempt ElectrodeProblem<dim>::try_step(const double);        \
+  template StepReport  ElectrodeProblem<dim>::accept_step();                 \
+  template void        ElectrodeProblem<dim>::commit_state();                \
+  template double      ElectrodeProblem<dim>::next_time_step(const double,   \
+                                                        const double);  \
+  template double      ElectrodeProblem<dim>::progress_fraction() const;     \
+  template void ElectrodeProblem<dim>::declare_statistics(StatisticsTable &) \
+    const;                                                                   \
+  template void ElectrodeProblem<dim>::add_statistics(StatisticsTable &,     \
+                                                      const double) const;
+
+  CHEMOMECH_INSTANTIATE(1)
+  CHEMOMECH_INSTANTIATE(2)
+  CHEMOMECH_INSTANTIATE(3)
+#undef CHEMOMECH_INSTANTIATE
 } // namespace chemomech

@@ -114,7 +114,7 @@ namespace chemomech
 
   template <int dim>
   ParticleProblem<dim>::ParticleProblem(const MPI_Comm comm)
-    : comm(comm)
+    : NewtonTransientProblem(comm)
     , triangulation(comm,
                     typename Triangulation<dim>::MeshSmoothing(
                       Triangulation<dim>::smoothing_on_refinement |

@@ -1,5 +1,6 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/solvers/dof_fields.h>
 #include <chemomech/io/performance_report.h>
 #include <chemomech/physics/particle/particle_problem.h>
 
@@ -71,8 +72,7 @@ namespace chemomech
     setup_scales();
     setup_partial_jacobian();
 
-    if (linear_solver.type == LinearSolverType::gmres &&
-        linear_solver.preconditioner == PreconditionerType::block)
+    if (linear_solver.uses_block_preconditioner())
       setup_block_preconditioner();
   }
 
@@ -163,35 +163,25 @@ namespace chemomech
   ParticleProblem<dim>::setup_scales()
   {
     // Characteristic scales of the fields for the Newton norms.
-    const double length    = dim * volume / active_area;
-    const double e_ref     = (material.partial_molar_volume != 0) ?
-                               std::abs(material.partial_molar_volume) *
+    const double length = dim * volume / active_area;
+    const double e_ref  = (material.partial_molar_volume != 0) ?
+                            std::abs(material.partial_molar_volume) *
                              material.max_concentration / 3 :
-                               1e-3;
-    const double scales[3] = {length * e_ref,
-                              material.max_concentration,
-                              material.elasticity.youngs_modulus * e_ref};
-    std::vector<types::global_dof_index> dofs(fe->n_dofs_per_cell());
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned())
-        {
-          cell->get_dof_indices(dofs);
-          for (unsigned int i = 0; i < dofs.size(); ++i)
-            if (owned_dofs.is_element(dofs[i]))
-              {
-                const unsigned int comp =
-                  fe->system_to_component_index(i).first;
-                const unsigned int field = (comp < dim) ? 0 : comp - dim + 1;
-                system.inverse_scale[dofs[i]] = 1.0 / scales[field];
-                // Dirichlet values of c are imposed, not computed: they do
-                // not count in the step-size control.
-                concentration_mask[dofs[i]] =
-                  (field == 1 && !zero_constraints.is_constrained(dofs[i])) ?
-                    1.0 :
-                    0.0;
-              }
-        }
-    system.inverse_scale.compress(VectorOperation::insert);
+                            1e-3;
+    const std::vector<unsigned char> field_of = field_of_relevant_dofs();
+    system.set_field_scales(relevant_dofs,
+                            field_of,
+                            {length * e_ref,
+                             material.max_concentration,
+                             material.elasticity.youngs_modulus * e_ref});
+    // Dirichlet values of c are imposed, not computed: they do not count in
+    // the step-size control.
+    for (const auto i : owned_dofs)
+      concentration_mask[i] =
+        (field_of[relevant_dofs.index_within_set(i)] == 1 &&
+         !zero_constraints.is_constrained(i)) ?
+          1.0 :
+          0.0;
     concentration_mask.compress(VectorOperation::insert);
   }
 
@@ -229,20 +219,11 @@ namespace chemomech
   ParticleProblem<dim>::field_of_relevant_dofs() const
   {
     // 0 displacement, 1 concentration, 2 hydrostatic stress.
-    std::vector<unsigned char> field_of(relevant_dofs.n_elements(), 255);
-    std::vector<types::global_dof_index> dofs(fe->n_dofs_per_cell());
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (!cell->is_artificial())
-        {
-          cell->get_dof_indices(dofs);
-          for (unsigned int i = 0; i < dofs.size(); ++i)
-            {
-              const unsigned int comp = fe->system_to_component_index(i).first;
-              field_of[relevant_dofs.index_within_set(dofs[i])] =
-                (comp < dim) ? 0 : comp - dim + 1;
-            }
-        }
-    return field_of;
+    return relevant_dof_fields(dof_handler,
+                               relevant_dofs,
+                               [](const unsigned int comp) {
+                                 return (comp < dim) ? 0u : comp - dim + 1;
+                               });
   }
 
 

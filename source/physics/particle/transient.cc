@@ -36,24 +36,6 @@ namespace chemomech
 
 
   template <int dim>
-  double
-  ParticleProblem<dim>::initial_time_step() const
-  {
-    return time_stepping.initial_step;
-  }
-
-
-
-  template <int dim>
-  double
-  ParticleProblem<dim>::minimum_time_step() const
-  {
-    return time_stepping.minimum_step;
-  }
-
-
-
-  template <int dim>
   std::string
   ParticleProblem<dim>::stop_reason() const
   {
@@ -121,16 +103,6 @@ namespace chemomech
         attempt.retry_step = std::min(new_dt, 0.5 * dt);
       }
     return attempt;
-  }
-
-
-
-  template <int dim>
-  void
-  ParticleProblem<dim>::reject_step()
-  {
-    solution = old_solution;
-    linear_solver.invalidate_preconditioner();
   }
 
 
@@ -236,12 +208,9 @@ namespace chemomech
 
 #define CHEMOMECH_INSTANTIATE(dim)                                               \
   template void        ParticleProblem<dim>::print_header(std::ostream &) const; \
-  template double      ParticleProblem<dim>::initial_time_step() const;          \
-  template double      ParticleProblem<dim>::minimum_time_step() const;          \
   template std::string ParticleProblem<dim>::stop_reason() const;                \
   template double      ParticleProblem<dim>::limit_time_step(const double);      \
   template StepAttempt ParticleProblem<dim>::try_step(const double);             \
-  template void        ParticleProblem<dim>::reject_step();                      \
   template StepReport  ParticleProblem<dim>::accept_step();                      \
   template double      ParticleProblem<dim>::next_time_step(const double,        \
                                                        const double);       \

@@ -76,6 +76,11 @@ namespace chemomech
     void
     parse_parameters(dealii::ParameterHandler &prm);
 
+    /// Whether solve() uses the block preconditioner (GMRES with
+    /// PreconditionerType::block): then set_block_structure() is needed.
+    bool
+    uses_block_preconditioner() const;
+
     /**
      * @brief Declares the fields for the block preconditioner (call after
      * every change of the DoFs; forgets any preconditioner built so far).

@@ -15,6 +15,7 @@
 #include <deal.II/lac/affine_constraints.h>
 
 #include <mpi.h>
+#include <vector>
 
 namespace chemomech
 {
@@ -22,7 +23,8 @@ namespace chemomech
    * @brief Jacobian, right side -F and the scales of a Newton system.
    *
    * - inverse_scale: 1 / (characteristic size of the field of each DoF),
-   *   set by the model after reinit() (units: 1 / unit of the field);
+   *   set by the model after reinit() with set_field_scales() (units: 1 /
+   *   unit of the field);
    * - inverse_diagonal: inverse_scale / |J_ii|, refreshed by
    *   update_inverse_diagonal() after every Jacobian assembly; it weighs the
    *   residual rows (residual_norm()) and the rows of the GMRES residual.
@@ -45,6 +47,20 @@ namespace chemomech
            const dealii::IndexSet                  &owned_dofs,
            const dealii::IndexSet                  &relevant_dofs,
            const MPI_Comm                           comm);
+
+    /**
+     * @brief inverse_scale = 1 / @p field_scales[f] for every locally owned
+     * DoF of field f (collective).
+     * @param relevant_dofs Locally relevant DoFs (they contain the owned
+     *   ones).
+     * @param field_of_relevant Field of each DoF of @p relevant_dofs, in
+     *   its order (relevant_dof_fields()).
+     * @param field_scales Characteristic size of each field, in its unit.
+     */
+    void
+    set_field_scales(const dealii::IndexSet           &relevant_dofs,
+                     const std::vector<unsigned char> &field_of_relevant,
+                     const std::vector<double>        &field_scales);
 
     /// inverse_diagonal from the assembled matrix (collective).
     void

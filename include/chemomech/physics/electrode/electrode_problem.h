@@ -11,13 +11,8 @@
 
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/newton_solver.h>
-#include <chemomech/core/nonlinear_problem.h>
-#include <chemomech/core/solvers/linear_solver.h>
-#include <chemomech/core/solvers/scaled_linear_system.h>
-#include <chemomech/core/time_stepping.h>
 #include <chemomech/geometry/electrode_geometry.h>
 #include <chemomech/io/input_prescan.h>
-#include <chemomech/io/output_settings.h>
 #include <chemomech/io/pvd_recorder.h>
 #include <chemomech/materials/butler_volmer.h>
 #include <chemomech/materials/electrode_material.h>
@@ -27,7 +22,7 @@
 #include <chemomech/physics/electrode/cycling_controller.h>
 #include <chemomech/physics/electrode/cycling_protocol.h>
 #include <chemomech/physics/electrode/electrode_integrals.h>
-#include <chemomech/simulator/transient_problem.h>
+#include <chemomech/simulator/newton_transient_problem.h>
 
 #include <deal.II/base/conditional_ostream.h>
 #include <deal.II/base/parameter_handler.h>
@@ -84,17 +79,19 @@ namespace chemomech
    * <h3>Where things are</h3>
    * TransientDriver runs the time loop through the TransientProblem
    * interface; the cycling protocol is the step controller
-   * (CyclingController: step sizes, limits, switches, cycles.csv). The
+   * (CyclingController: step sizes, limits, switches, cycles.csv).
+   * NewtonTransientProblem holds what the model shares with the particle
+   * model (linear solve, norms, solution, time, rollback). The
    * implementation is split by concern in source/physics/electrode/:
    * parameters.cc (declare/parse), setup.cc (mesh, DoFs, constraints,
    * point state, initial state), preconditioner.cc (block preconditioner),
-   * assembly.cc (residual, Jacobian, linear solve, norms), integrals.cc
+   * assembly.cc (residual, Jacobian, admissibility), integrals.cc
    * (ElectrodeIntegrals from the point state after a solve), output.cc
    * (VTU, header, progress), transient.cc (the TransientProblem methods and
    * statistics.csv).
    */
   template <int dim>
-  class ElectrodeProblem : public NonlinearProblem, public TransientProblem
+  class ElectrodeProblem : public NewtonTransientProblem
   {
   public:
     /**
@@ -109,50 +106,33 @@ namespace chemomech
     declare_parameters(dealii::ParameterHandler &prm,
                        const InputPrescan       &scan = InputPrescan());
 
+    /// @param comm MPI communicator.
     explicit ElectrodeProblem(const MPI_Comm comm);
 
     /// Reads and checks all parameters.
     void
     parse_parameters(dealii::ParameterHandler &prm);
 
-    /// @name TransientProblem interface (driven by TransientDriver)
+    /// @name TransientProblem interface (driven by TransientDriver; the
+    /// rest in NewtonTransientProblem)
     /// @{
-
-    const OutputSettings &
-    output_settings() const override
-    {
-      return output;
-    }
 
     /// Mesh, DoFs, initial state (equilibrium at rest), the protocol's
     /// first step imposed, cycles.csv opened.
     void
     setup() override;
 
+    /// Cell type, mesh, unknowns, 1C, protocol, open-circuit voltage.
     void
     print_header(std::ostream &out) const override;
 
-    double
-    current_time() const override
-    {
-      return time;
-    }
-
-    double
-    initial_time_step() const override
-    {
-      return time_stepping.initial_step;
-    }
-
-    double
-    minimum_time_step() const override
-    {
-      return time_stepping.minimum_step;
-    }
-
+    /// "all cycles done" or "end time reached"
+    /// (CyclingController::stop_reason()).
     std::string
     stop_reason() const override;
 
+    /// Shortened to the end time, the maximum step and the step limit of
+    /// the protocol step (CyclingController::limit_time_step()).
     double
     limit_time_step(const double proposed) override;
 
@@ -160,27 +140,34 @@ namespace chemomech
     StepAttempt
     try_step(const double dt) override;
 
-    /// Restores the last accepted state after a failed or rejected step.
-    void
-    reject_step() override;
-
     /// Commits the trial state, books the step in the protocol and imposes
     /// the next step after a switch.
     StepReport
     accept_step() override;
 
+    /// At least the initial step after a protocol switch, else the
+    /// step-size rule on the largest change of stoichiometry
+    /// (CyclingController::next_time_step()).
     double
     next_time_step(const double dt, const double proposed) override;
 
+    /// The protocol's progress or the fraction of the end time, whichever
+    /// is further.
     double
     progress_fraction() const override;
 
+    /// Cycle, step, current, voltage and Newton iterations.
     std::string
     progress_line() const override;
 
+    /// Time, protocol position, current, voltage, capacities, lithium and
+    /// charge balances, porosity, SEI, surface stoichiometry, iterations
+    /// (units in doc/electrode-model.md section 13).
     void
     declare_statistics(StatisticsTable &table) const override;
 
+    /// The columns of declare_statistics() from integrals() and the
+    /// protocol's record.
     void
     add_statistics(StatisticsTable &table, const double dt) const override;
 
@@ -188,6 +175,7 @@ namespace chemomech
     void
     write_output(const unsigned int index) override;
 
+    /// The results written: statistics.csv, cycles.csv, solution.pvd.
     void
     print_summary(std::ostream &out) const override;
 
@@ -229,48 +217,21 @@ namespace chemomech
     double
     total_lithium() const;
 
-    LA::MPI::Vector &
-    current_solution()
-    {
-      return solution;
-    }
-
-    const LA::MPI::SparseMatrix &
-    jacobian() const
-    {
-      return system.matrix;
-    }
-
-    /// F at the last assembly (the negative of the assembled right side).
-    LA::MPI::Vector
-    residual_vector() const;
-
-    const dealii::AffineConstraints<double> &
-    get_zero_constraints() const
-    {
-      return zero_constraints;
-    }
-
+    /// The DoF handler of (c_e, phi_e, phi_s, u).
     const dealii::DoFHandler<dim> &
     get_dof_handler() const
     {
       return dof_handler;
     }
 
-    /// Characteristic size of the field of DoF @p i (Newton norms).
-    double
-    dof_scale(const dealii::types::global_dof_index i) const
-    {
-      return 1.0 / system.inverse_scale[i];
-    }
-
+    /// Geometry parameters and ids.
     const ElectrodeGeometry<dim> &
     get_geometry() const
     {
       return geometry;
     }
 
-    /// @name NonlinearProblem interface
+    /// @name NonlinearProblem interface (the rest in NewtonTransientProblem)
     /// @{
 
     /**
@@ -282,15 +243,13 @@ namespace chemomech
     assemble(const LA::MPI::Vector &evaluation_point,
              const bool             with_jacobian) override;
 
-    unsigned int
-    solve_linearized(LA::MPI::Vector &update, const double forcing) override;
-
-    double
-    update_norm(const LA::MPI::Vector &update) const override;
-
+    /// NaN if a quadrature-point update failed in the last assembly (Newton
+    /// then damps the update), else NewtonTransientProblem::residual_norm().
     double
     residual_norm() const override;
 
+    /// Whether c_e stays above minimum_electrolyte_fraction of the initial
+    /// electrolyte concentration on every rank.
     bool
     is_admissible(const LA::MPI::Vector &state) const override;
 
@@ -308,9 +267,6 @@ namespace chemomech
 
     void
     setup_block_preconditioner();
-
-    std::vector<unsigned char>
-    field_of_relevant_dofs() const;
 
     void
     set_initial_state();
@@ -371,7 +327,6 @@ namespace chemomech
     void
     add_face_integrals(ElectrodeIntegrals &I, double &terminal_area) const;
 
-    MPI_Comm                   comm;
     dealii::ConditionalOStream pcout;
 
     // Parameters
@@ -381,10 +336,7 @@ namespace chemomech
     ElectrolyteProperties  electrolyte;
     ButlerVolmer           counter_kinetics;
     CyclingProtocol        protocol;
-    TimeStepping           time_stepping;
     NewtonSolver           newton;
-    LinearSolver           linear_solver;
-    OutputSettings         output;
     double                 temperature                  = 298.15;
     double                 initial_electrolyte          = 1000;
     bool                   confined                     = false;
@@ -405,12 +357,9 @@ namespace chemomech
     std::unique_ptr<dealii::FESystem<dim>>      fe;
     dealii::DoFHandler<dim>                     dof_handler;
     dealii::IndexSet                            owned_dofs, relevant_dofs;
-    dealii::AffineConstraints<double>           constraints, zero_constraints;
-    /// Jacobian, right side and field scales of the Newton system.
-    ScaledLinearSystem system;
-    LA::MPI::Vector    solution, old_solution;
-    LA::MPI::Vector    ghosted, ghosted_old;
-    LA::MPI::Vector    electrolyte_mask;
+    dealii::AffineConstraints<double>           constraints;
+    LA::MPI::Vector                             ghosted, ghosted_old;
+    LA::MPI::Vector                             electrolyte_mask;
 
     using CellIterator = typename dealii::Triangulation<dim>::cell_iterator;
     dealii::CellDataStorage<CellIterator, ElectrodePointState> committed_state;
@@ -420,7 +369,6 @@ namespace chemomech
     OperatingMode mode          = OperatingMode::current;
     double        imposed_value = 0;
     double        time_step     = 1;
-    double        time          = 0;
     bool          local_failure = false;
     std::string   failure_reason;
     NewtonResult  last_newton;

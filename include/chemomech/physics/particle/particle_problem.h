@@ -8,20 +8,15 @@
 
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/newton_solver.h>
-#include <chemomech/core/nonlinear_problem.h>
-#include <chemomech/core/solvers/linear_solver.h>
-#include <chemomech/core/solvers/scaled_linear_system.h>
-#include <chemomech/core/time_stepping.h>
 #include <chemomech/geometry/particle_geometry.h>
 #include <chemomech/io/csv_writer.h>
-#include <chemomech/io/output_settings.h>
 #include <chemomech/io/pvd_recorder.h>
 #include <chemomech/materials/particle_material.h>
 #include <chemomech/physics/particle/assembly_scratch.h>
 #include <chemomech/physics/particle/mechanical_constraints.h>
 #include <chemomech/physics/particle/surface_condition.h>
 #include <chemomech/postprocess/point_sampler.h>
-#include <chemomech/simulator/transient_problem.h>
+#include <chemomech/simulator/newton_transient_problem.h>
 
 #include <deal.II/base/conditional_ostream.h>
 #include <deal.II/base/parameter_handler.h>
@@ -72,13 +67,15 @@ namespace chemomech
    * sigma_h; sigma_h = K (tr eps(u) - Omega (c - c_ref)).
    *
    * A run is driven by TransientDriver through the TransientProblem
-   * interface; Newton's method sees it as a NonlinearProblem. The member
+   * interface; Newton's method sees it as a NonlinearProblem.
+   * NewtonTransientProblem holds what the model shares with the electrode
+   * model (linear solve, norms, solution, time, rollback). The member
    * functions are defined by concern in source/physics/particle/:
    * parameters.cc, setup.cc, assembly.cc, solver.cc, statistics.cc,
    * output.cc and transient.cc.
    */
   template <int dim>
-  class ParticleProblem : public NonlinearProblem, public TransientProblem
+  class ParticleProblem : public NewtonTransientProblem
   {
   public:
     /// Declares every parameter of a particle run.
@@ -98,25 +95,10 @@ namespace chemomech
     /// output).
     void
     setup() override;
-    /// The current solution (locally owned).
-    LA::MPI::Vector &
-    current_solution()
-    {
-      return solution;
-    }
     /// Sets the step size for assemble() and imports the ghosts of the
     /// previous time levels; call before every (re)try of a step.
     void
     set_time_step(const double dt, const bool first_step);
-    /// The assembled Jacobian.
-    const LA::MPI::SparseMatrix &
-    jacobian() const
-    {
-      return system.matrix;
-    }
-    /// The assembled residual F (not -F).
-    LA::MPI::Vector
-    residual_vector() const;
     /// Statistics of the current solution.
     ParticleStatistics
     compute_statistics();
@@ -144,19 +126,6 @@ namespace chemomech
     {
       return material;
     }
-    /// Characteristic scale of the field that dof @p i belongs to (locally
-    /// owned i): m for u, mol/m^3 for c, Pa for sigma_h.
-    double
-    dof_scale(const dealii::types::global_dof_index i) const
-    {
-      return 1.0 / system.inverse_scale[i];
-    }
-    /// Homogeneous constraints of the Newton updates.
-    const dealii::AffineConstraints<double> &
-    get_zero_constraints() const
-    {
-      return zero_constraints;
-    }
     /// Volume of the particle. Units: m^3 (m^2 in 2D).
     double
     get_volume() const
@@ -165,38 +134,22 @@ namespace chemomech
     }
     /// @}
 
-    /// @name NonlinearProblem interface (assembly.cc, solver.cc)
+    /// @name NonlinearProblem interface (the rest in NewtonTransientProblem)
     /// @{
+    /// Residual F and (with_jacobian) J at @p evaluation_point; once the
+    /// state-independent rows are assembled, only the concentration rows
+    /// of J are refilled.
     void
     assemble(const LA::MPI::Vector &evaluation_point,
              const bool             with_jacobian) override;
-    unsigned int
-    solve_linearized(LA::MPI::Vector &update, const double forcing) override;
-    double
-    update_norm(const LA::MPI::Vector &update) const override;
-    double
-    residual_norm() const override;
     /// @}
 
     /// @name TransientProblem interface (transient.cc, statistics.cc,
-    /// output.cc)
+    /// output.cc; the rest in NewtonTransientProblem)
     /// @{
-    const OutputSettings &
-    output_settings() const override
-    {
-      return output;
-    }
+    /// Mesh, unknowns, volume and active surface, coupling, output.
     void
     print_header(std::ostream &out) const override;
-    double
-    current_time() const override
-    {
-      return time;
-    }
-    double
-    initial_time_step() const override;
-    double
-    minimum_time_step() const override;
     /// "end time reached" once the end time is reached, else "".
     std::string
     stop_reason() const override;
@@ -209,17 +162,21 @@ namespace chemomech
     /// the change of stoichiometry.
     StepAttempt
     try_step(const double dt) override;
-    void
-    reject_step() override;
     /// Commits the step, updates the lithium balance, writes probes and
     /// line-outs; stops at the target state of charge or when the surface
     /// stoichiometry leaves its window.
     StepReport
     accept_step() override;
+    /// The step-size rule on the largest change of x, scaled up from a
+    /// shortened step to the proposed one.
     double
     next_time_step(const double dt, const double proposed) override;
+    /// The fraction of the end time or of the way to the target state of
+    /// charge, whichever is further.
     double
     progress_fraction() const override;
+    /// Mean and largest surface stoichiometry, Newton and linear
+    /// iterations of the last accepted step.
     std::string
     progress_line() const override;
     /**
@@ -234,14 +191,19 @@ namespace chemomech
      */
     void
     declare_statistics(StatisticsTable &table) const override;
+    /// The columns of declare_statistics() from the statistics of the
+    /// committed state and the lithium balance.
     void
     add_statistics(StatisticsTable &table, const double dt) const override;
     /// Writes VTU/PVTU fields; index 0 (the initial state) also opens
     /// probes.csv and writes the probes and line-outs of the initial state.
     void
     write_output(const unsigned int index) override;
+    /// Results written and the linear solver's totals.
     void
     print_summary(std::ostream &out) const override;
+    /// Unknowns per field, linear-solver totals and memory (matrix, block
+    /// preconditioner, mesh and DoFs, peak after the DoF setup).
     void
     add_performance(PerformanceReport &report) const override;
     /// @}
@@ -334,17 +296,12 @@ namespace chemomech
       const; ///< Coordinates, c, x, u and stress measures (Pa) at p (m).
     /// @}
 
-    MPI_Comm comm;
-
     // Parameters
     ParticleGeometry<dim>           geometry;
     ParticleMaterial                material;
     SurfaceCondition                surface;
     MechanicalConstraints<dim>      mechanics;
-    TimeStepping                    time_stepping;
     NewtonSolver                    newton;
-    LinearSolver                    linear_solver;
-    OutputSettings                  output;
     unsigned int                    displacement_degree  = 2;
     unsigned int                    concentration_degree = 1;
     unsigned int                    mapping_degree       = 2;
@@ -364,15 +321,12 @@ namespace chemomech
     dealii::DoFHandler<dim>                           dof_handler;
     dealii::IndexSet                                  owned_dofs, relevant_dofs;
     dealii::AffineConstraints<double>                 constraints;
-    dealii::AffineConstraints<double>                 zero_constraints;
-    /// Jacobian, right side and field scales of the Newton system.
-    ScaledLinearSystem system;
-    LA::MPI::Vector    solution, old_solution, older_solution;
-    LA::MPI::Vector    ghosted, ghosted_old, ghosted_older;
-    LA::MPI::Vector    concentration_mask;
+    /// The solution two steps back (BDF2).
+    LA::MPI::Vector older_solution;
+    LA::MPI::Vector ghosted, ghosted_old, ghosted_older;
+    LA::MPI::Vector concentration_mask;
 
     // Time state
-    double                time             = 0;
     double                dt_old           = 0;
     std::array<double, 3> bdf              = {{0, 0, 0}};
     bool                  equilibrium_mode = false;
