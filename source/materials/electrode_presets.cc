@@ -42,8 +42,10 @@ namespace chemomech
     else if (name == "NMC811")
       {
         p.reference = "Chen et al., J. Electrochem. Soc. 167 (2020) 080534 "
-                      "(LG M50 positive); E, nu, Omega: O'Kane et al., Phys. "
-                      "Chem. Chem. Phys. 24 (2022) 7909 (representative)";
+                      "(LG M50 positive); E, nu: O'Kane et al., Phys. Chem. "
+                      "Chem. Phys. 24 (2022) 7909 (representative); Omega: "
+                      "5.1 % volume change, Kondrakov et al., J. Phys. Chem. "
+                      "C 121 (2017) 3286";
         p.max_concentration = 63104;
         p.particle_radius   = 5.22e-6;
         p.solid_diffusivity = 4e-15;
@@ -54,7 +56,8 @@ namespace chemomech
           " + 17.5842*tanh(15.9308*(x - 0.3120))";
         p.youngs_modulus         = 375e9;
         p.poissons_ratio         = 0.2;
-        p.partial_molar_volume   = 1.25e-5;
+        // Secant: 5.1 % between 3.0 and 4.3 V, x = 1 to 0.26 on U(x) above.
+        p.partial_molar_volume = 0.051 / (0.74 * 63104);
         p.bruggeman_exponent     = 0.5;
         p.porosity               = 0.335;
         p.active_volume_fraction = 0.665;

@@ -25,9 +25,15 @@ namespace chemomech
    *   m^3/mol are NOT from Chen et al.: they are the graphite values of
    *   W. Ai et al., J. Electrochem. Soc. 167 (2020) 013512 (PyBaMM "Ai2020").
    * - "NMC811": LG M50 positive electrode of Chen et al. (2020), as above.
-   *   E = 375 GPa, nu = 0.2, Omega = 1.25e-5 m^3/mol are NOT from Chen et
-   *   al.: they are the model values of S. O'Kane et al., Phys. Chem. Chem.
-   *   Phys. 24 (2022) 7909 (PyBaMM "OKane2022"), representative only.
+   *   E = 375 GPa, nu = 0.2 are NOT from Chen et al.: they are the model
+   *   values of S. O'Kane et al., Phys. Chem. Chem. Phys. 24 (2022) 7909
+   *   (PyBaMM "OKane2022"), representative only. Omega = Vegard beta =
+   *   1.09e-6 m^3/mol is the secant of the measured unit-cell volume change
+   *   of NCM811, 5.1 % between 3.0 and 4.3 V vs Li/Li+ (A. O. Kondrakov et
+   *   al., J. Phys. Chem. C 121 (2017) 3286), over x = 1 to 0.26 (4.3 V on
+   *   the U(x) of Chen et al.): 0.051 / (0.74 c_max). (O'Kane et al.'s
+   *   1.25e-5, a cracking-model value, would mean a 79 % volume change over
+   *   x in [0, 1].) The real change is concentrated at x < 0.5.
    * - "LCO": LiCoO2 of Ai et al. (2020) (PyBaMM "Ai2020"): c_max, r_p, D_s,
    *   k, E, nu, Omega, porosity, fractions, sigma_s, Bruggeman. U(x) is the
    *   Dualfoil LiCoO2 fit (Doyle / Garcia / Thomas, as in PyBaMM
