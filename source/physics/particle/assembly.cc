@@ -183,59 +183,76 @@ namespace chemomech
     const double dsh_dc =
       material.hydrostatic_stress_concentration_derivative();
     const double compliance = el.bulk_compliance();
-    for (unsigned int i = 0; i < s.n; ++i)
+    // Everything the inner loop reads, as locals: the writes into the cell
+    // matrix would otherwise force the compiler to reload them.
+    const unsigned int    n           = s.n;
+    const unsigned int   *field       = s.field.data();
+    const unsigned int   *comp        = s.comp.data();
+    const double         *phi         = s.phi.data();
+    const Tensor<1, dim> *grad        = s.grad.data();
+    const double          JxW         = s.JxW;
+    const double          fickian     = s.k.fickian;
+    const double          drift       = s.k.drift;
+    const Tensor<1, dim>  d_flux      = s.d_minus_flux_dc;
+    const bool            equilibrium = equilibrium_mode;
+    const double          storage_factor =
+      lumped_mass ? 0.0 : (equilibrium ? 1.0 : bdf[0]);
+    // Per column: d sigma_h/d eps : eps(w_j), w_j = phi_j e_b (symmetric).
+    double *dsh_w = s.dsh_w.data();
+    for (unsigned int j = 0; j < n; ++j)
       {
-        if (partial && s.field[i] != 1)
+        dsh_w[j] = 0;
+        if (field[j] == 0)
+          for (unsigned int k = 0; k < dim; ++k)
+            dsh_w[j] += dsh_deps[comp[j]][k] * grad[j][k];
+      }
+    for (unsigned int i = 0; i < n; ++i)
+      {
+        const unsigned int fi = field[i];
+        if (partial && fi != 1)
           continue;
-        const unsigned int a = s.comp[i];
+        const unsigned int   a      = comp[i];
+        const double         phi_i  = phi[i];
+        const Tensor<1, dim> grad_i = grad[i];
         // d sigma/dc contracted with grad phi_i: the (u, c) row factor.
-        const Tensor<1, dim> dsigma_dc_grad_i = dsigma_dc * s.grad[i];
-        for (unsigned int j = 0; j < s.n; ++j)
+        double dsigma_dc_grad_i = 0;
+        if (fi == 0)
+          for (unsigned int k = 0; k < dim; ++k)
+            dsigma_dc_grad_i += dsigma_dc[a][k] * grad_i[k];
+        double *row = &s.cell_matrix(i, 0);
+        for (unsigned int j = 0; j < n; ++j)
           {
-            const unsigned int b = s.comp[j];
-            double             v = 0;
-            switch (3 * s.field[i] + s.field[j])
+            double v = 0;
+            switch (3 * fi + field[j])
               {
                 case 0: // (u, u): eps(v):C:eps(w)
-                  v = el.shape_tangent(s.grad[i], a, s.grad[j], b);
+                  v = el.shape_tangent(grad_i, a, grad[j], comp[j]);
                   break;
                 case 1: // (u, c): (d sigma/dc phi_j) : eps(v)
-                  v = s.phi[j] * dsigma_dc_grad_i[a];
+                  v = phi[j] * dsigma_dc_grad_i;
                   break;
-                  case 4: // (c, c)
-                  {
-                    const double storage =
-                      lumped_mass ?
-                        0.0 :
-                        (equilibrium_mode ? 1.0 : bdf[0]) * s.phi[i] * s.phi[j];
-                    v = equilibrium_mode ?
-                          storage :
-                          storage + s.grad[i] * (s.phi[j] * s.d_minus_flux_dc +
-                                                 s.k.fickian * s.grad[j]);
-                    break;
-                  }
+                case 4: // (c, c)
+                  v = storage_factor * phi_i * phi[j];
+                  if (!equilibrium)
+                    v += grad_i * (phi[j] * d_flux + fickian * grad[j]);
+                  break;
                 case 5: // (c, sigma_h): stress drift
-                  if (!equilibrium_mode)
-                    v = -s.k.drift * (s.grad[i] * s.grad[j]);
+                  if (!equilibrium)
+                    v = -drift * (grad_i * grad[j]);
                   break;
-                  case 6: // (sigma_h, u): -(d sigma_h/d eps : eps(w)) / K
-                  {
-                    double dsh = 0; // d sigma_h/d eps : eps(w), symmetric
-                    for (unsigned int k = 0; k < dim; ++k)
-                      dsh += dsh_deps[b][k] * s.grad[j][k];
-                    v = -compliance * s.phi[i] * dsh;
-                    break;
-                  }
+                case 6: // (sigma_h, u): -(d sigma_h/d eps : eps(w)) / K
+                  v = -compliance * phi_i * dsh_w[j];
+                  break;
                 case 7: // (sigma_h, c): -(d sigma_h/dc) / K
-                  v = -compliance * dsh_dc * s.phi[i] * s.phi[j];
+                  v = -compliance * dsh_dc * phi_i * phi[j];
                   break;
                 case 8: // (sigma_h, sigma_h)
-                  v = compliance * s.phi[i] * s.phi[j];
+                  v = compliance * phi_i * phi[j];
                   break;
                 default: // (u, sigma_h), (c, u): no coupling
                   break;
               }
-            s.cell_matrix(i, j) += v * s.JxW;
+            row[j] += v * JxW;
           }
       }
   }

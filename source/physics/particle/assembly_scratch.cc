@@ -34,6 +34,7 @@ namespace chemomech
     , comp(n)
     , phi(n)
     , grad(n)
+    , dsh_w(n)
     , lumped(n)
     , local_now(n)
     , local_old(n)

@@ -75,6 +75,9 @@ namespace chemomech
     std::vector<double> phi;
     /// Shape gradients at the current quadrature point. Units: 1/m.
     std::vector<dealii::Tensor<1, dim>> grad;
+    /// d sigma_h/d eps : eps(w_j) of each displacement shape function w_j
+    /// (zero for the other fields). Units: Pa/m.
+    std::vector<double> dsh_w;
     /// Row sums of the concentration mass matrix. Units: m^3.
     std::vector<double> lumped;
     /// Nodal values (now, previous, before) of the cell.
