@@ -54,10 +54,10 @@ namespace chemomech
           "-0.8090*x + 4.4875 - 0.0428*tanh(18.5138*(x - 0.5542))"
           " - 17.7326*tanh(15.7890*(x - 0.3117))"
           " + 17.5842*tanh(15.9308*(x - 0.3120))";
-        p.youngs_modulus         = 375e9;
-        p.poissons_ratio         = 0.2;
+        p.youngs_modulus = 375e9;
+        p.poissons_ratio = 0.2;
         // Secant: 5.1 % between 3.0 and 4.3 V, x = 1 to 0.26 on U(x) above.
-        p.partial_molar_volume = 0.051 / (0.74 * 63104);
+        p.partial_molar_volume   = 0.051 / (0.74 * 63104);
         p.bruggeman_exponent     = 0.5;
         p.porosity               = 0.335;
         p.active_volume_fraction = 0.665;

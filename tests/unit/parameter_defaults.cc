@@ -3,8 +3,9 @@
 // object as defaults parses an empty input back to the same values; a
 // preset's values are the declared defaults of an electrode and an input
 // entry overrides them; the porosity/eigenstrain reference concentration
-// defaults to the initial state; the electrode model's own choices (time stepping,
-// Newton, counter electrode, cathode without SEI) are declared as defaults.
+// defaults to the initial state; the electrode model's own choices (time
+// stepping, Newton, counter electrode, cathode without SEI) are declared as
+// defaults.
 #include <chemomech/core/newton_solver.h>
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/time_stepping.h>

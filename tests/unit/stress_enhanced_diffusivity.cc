@@ -128,7 +128,8 @@ main(int argc, char **argv)
     }
 
   // Resolved particle, slow lithiation from x = 0.3 (tau = R^2/D = 2500 s,
-  // about 12,000 s of lithiation, c_surf - c_centre about 1 % of c_max; quasi-steady to 0.5 %).
+  // about 12,000 s of lithiation, c_surf - c_centre about 1 % of c_max;
+  // quasi-steady to 0.5 %).
   const double c0     = 0.3 * c_max;
   const double j      = 1.2e-6; // mol/(m^2 s), inward
   const double dt     = 20;
