@@ -15,6 +15,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "particle_steps.h"
 #include "test_tools.h"
 
 using namespace chemomech;
@@ -58,25 +59,6 @@ namespace
     return DiffusivityValue{D, 4 * D / c_max};
   }
 
-  // Runs n constant-flux steps from a uniform c0; returns the last result.
-  template <class Particle>
-  ParticleStepResult
-  run(const Particle &p,
-      ParticleState  &state,
-      const double    dt,
-      const double    j,
-      const unsigned  n)
-  {
-    ParticleStepResult r;
-    ParticleState      trial;
-    for (unsigned int k = 0; k < n; ++k)
-      {
-        r = p.solve_step(state, dt, j, trial);
-        AssertThrow(r.converged, ExcMessage("particle step did not converge"));
-        state = trial;
-      }
-    return r;
-  }
 } // namespace
 
 int
@@ -133,7 +115,7 @@ main(int argc, char **argv)
         // Constant j: exact for both schemes.
         ParticleState s2 = p.initial_state(c0);
         const double  j  = 3e-6;
-        run(p, s2, 0.02 * tau, j, 100);
+        chemomech_test::run_constant_flux(p, s2, 0.02 * tau, j, 100);
         check.near("resolved, " + name +
                      ", constant j: lithium = initial + 4 pi R^2 j t",
                    p.total_lithium(s2),
@@ -148,7 +130,7 @@ main(int argc, char **argv)
     PolynomialParticle q(R, c_max, d_quadratic);
     ParticleState      s  = q.initial_state(c0);
     const double       m0 = q.total_lithium(s);
-    run(q, s, 0.02 * tau, 3e-6, 100);
+    chemomech_test::run_constant_flux(q, s, 0.02 * tau, 3e-6, 100);
     check.near("polynomial: lithium = initial + 4 pi R^2 j t",
                q.total_lithium(s),
                m0 + area * 3e-6 * 100 * 0.02 * tau,
@@ -178,9 +160,9 @@ main(int argc, char **argv)
                                  RepresentativeParticle::constant_diffusivity(
                                    D0),
                                  N);
-        ParticleState          s     = p.initial_state(c0);
-        const auto             r     = run(p, s, dt, j_gal, 200);
-        const double           tol_N = 1.5 / (N * N);
+        ParticleState          s = p.initial_state(c0);
+        const auto r = chemomech_test::run_constant_flux(p, s, dt, j_gal, 200);
+        const double tol_N = 1.5 / (N * N);
         check.near("N = " + std::to_string(N) + ": c_avg = c0 + 3 j t / R",
                    r.average_concentration,
                    exact_avg,
@@ -220,7 +202,7 @@ main(int argc, char **argv)
                              40,
                              ParticleTimeScheme::bdf2);
     ParticleState          s = p.initial_state(c0);
-    const auto             r = run(p, s, dt, j_gal, 200);
+    const auto r = chemomech_test::run_constant_flux(p, s, dt, j_gal, 200);
     check.near("BDF2, N = 40: c_surf - c_avg = j R/(5 D) (tol 1.5/N^2)",
                r.surface_concentration - r.average_concentration,
                exact_ds,
@@ -262,7 +244,9 @@ main(int argc, char **argv)
         for (const unsigned int n : {20u, 40u, 80u, 1280u})
           {
             ParticleState s = p.initial_state(c0);
-            cs.push_back(run(p, s, T / n, j_gal, n).surface_concentration);
+            cs.push_back(
+              chemomech_test::run_constant_flux(p, s, T / n, j_gal, n)
+                .surface_concentration);
           }
         const double e1 = std::abs(cs[0] - cs[3]), e2 = std::abs(cs[1] - cs[3]),
                      e3   = std::abs(cs[2] - cs[3]);
@@ -296,7 +280,12 @@ main(int argc, char **argv)
         RepresentativeParticle p(R, c_max, d_quadratic, 30, scheme);
         p.newton_tolerance = 1e-15;
         ParticleState s    = p.initial_state(8000);
-        run(p, s, 0.7 * step, j, 3); // a non-uniform profile with history
+        chemomech_test::run_constant_flux(
+          p,
+          s,
+          0.7 * step,
+          j,
+          3); // a non-uniform profile with history
         ParticleState t0, tp, tm;
         const auto    r  = p.solve_step(s, step, j, t0);
         const auto    rp = p.solve_step(s, step, j + hj, tp);
@@ -352,8 +341,8 @@ main(int argc, char **argv)
                              100);
     PolynomialParticle     q(p);
     ParticleState          sp = p.initial_state(c0), sq = q.initial_state(c0);
-    const auto             rp = run(p, sp, dt, j_gal, 200);
-    const auto             rq = run(q, sq, dt, j_gal, 200);
+    const auto rp = chemomech_test::run_constant_flux(p, sp, dt, j_gal, 200);
+    const auto rq = chemomech_test::run_constant_flux(q, sq, dt, j_gal, 200);
     check.near("polynomial vs resolved (N = 100), t = 4 R^2/D: c_surf - "
                "c_avg",
                rq.surface_concentration - rq.average_concentration,
@@ -461,7 +450,7 @@ main(int argc, char **argv)
                              30,
                              ParticleTimeScheme::bdf2);
     ParticleState          committed = p.initial_state(c0);
-    run(p, committed, 10, 1e-5, 4);
+    chemomech_test::run_constant_flux(p, committed, 10, 1e-5, 4);
     const ParticleState saved = committed;
     ParticleState       a, b, rejected;
     const auto          ra = p.solve_step(committed, 15, 2e-5, a);
@@ -490,7 +479,7 @@ main(int argc, char **argv)
                   in_place.concentration == a.concentration);
     PolynomialParticle q(R, c_max, d_exponential, ParticleTimeScheme::bdf2);
     ParticleState      qc = q.initial_state(c0);
-    run(q, qc, 10, 1e-5, 4);
+    chemomech_test::run_constant_flux(q, qc, 10, 1e-5, 4);
     ParticleState qa, qb, qr;
     const auto    qra = q.solve_step(qc, 15, 2e-5, qa);
     q.solve_step(qc, 30, -3e-5, qr);
@@ -527,7 +516,7 @@ main(int argc, char **argv)
                -4e-14 * std::exp(-2.0) / 30000,
                1e-6);
     ParticleState s = p.initial_state(c0);
-    run(p, s, 10, 1e-5, 5);
+    chemomech_test::run_constant_flux(p, s, 10, 1e-5, 5);
     check.near("parsed particle: 5 steps converge and conserve lithium",
                p.total_lithium(s),
                p.total_lithium(p.initial_state(c0)) + area * 1e-5 * 50,

@@ -20,6 +20,7 @@
 
 #include <cmath>
 
+#include "particle_steps.h"
 #include "test_tools.h"
 
 using namespace chemomech;
@@ -44,25 +45,6 @@ namespace
     return DiffusivityValue{D0 * (1 + c / c_max), D0 / c_max};
   }
 
-  /// Runs a constant inward flux @p j from a uniform @p c0 for @p n steps of
-  /// @p dt and returns the last result; @p state is the final state.
-  ParticleStepResult
-  run(const ParticleDiffusion &p,
-      ParticleState           &state,
-      const double             dt,
-      const double             j,
-      const unsigned int       n)
-  {
-    ParticleStepResult r;
-    ParticleState      trial;
-    for (unsigned int k = 0; k < n; ++k)
-      {
-        r = p.solve_step(state, dt, j, trial);
-        AssertThrow(r.converged, ExcMessage("particle step did not converge"));
-        state = trial;
-      }
-    return r;
-  }
 } // namespace
 
 int
@@ -145,8 +127,8 @@ main(int argc, char **argv)
       const std::string            name = (l == 0) ? "dilute" : "lattice gas";
       const RepresentativeParticle resolved(R, c_max, *laws[l].first, 100);
       ParticleState                s = resolved.initial_state(c0);
-      const auto                   r = run(resolved, s, dt, j, 600);
-      const auto                   w = laws[l].second;
+      const auto r = chemomech_test::run_constant_flux(resolved, s, dt, j, 600);
+      const auto w = laws[l].second;
       // c at the centre from the two innermost shells (nodes at h/2, 3h/2,
       // the profile is even in r): c(0) = (9 c_0 - c_1)/8.
       const double c_centre = (9 * s.concentration[0] - s.concentration[1]) / 8;
@@ -157,7 +139,7 @@ main(int argc, char **argv)
 
       PolynomialParticle poly(R, c_max, *laws[l].first);
       ParticleState      sp = poly.initial_state(c0);
-      const auto         rp = run(poly, sp, dt, j, 600);
+      const auto rp = chemomech_test::run_constant_flux(poly, sp, dt, j, 600);
       check.near(name + ": polynomial c_avg = resolved c_avg",
                  rp.average_concentration,
                  r.average_concentration,
