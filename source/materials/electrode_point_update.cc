@@ -158,8 +158,14 @@ namespace chemomech
           j_lo = std::max(j_lo, cur.j);
         else
           j_hi = std::min(j_hi, cur.j);
+        // The residual cannot be resolved below the error the particle's own
+        // tolerance leaves in c_surf: tolerance = flux_tolerance (F|j| +
+        // i0) + |d i/d c_surf| * (particle concentration tolerance).
         const double scale = F * std::abs(cur.j) + cur.bv.exchange_current;
-        if (std::abs(cur.R) <= flux_tolerance * scale)
+        const double tolerance =
+          flux_tolerance * scale + std::abs(cur.bv.d_dsolid_concentration) *
+                                     particle->concentration_tolerance();
+        if (std::abs(cur.R) <= tolerance)
           {
             converged = true;
             break;
@@ -194,7 +200,7 @@ namespace chemomech
         if (!accepted)
           {
             // Stagnation at round-off: accept if close to the tolerance.
-            converged = std::abs(cur.R) <= 100 * flux_tolerance * scale;
+            converged = std::abs(cur.R) <= 100 * tolerance;
             break;
           }
         std::swap(cur, cand);

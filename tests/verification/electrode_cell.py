@@ -21,7 +21,11 @@
    until V>5, a limit graphite never reaches) stops cleanly (exit 0) when
    the particle surface is empty (x_surf in (0, 1e-3]), with a message that
    names the electrode, the time and the limit; the mean stoichiometry at
-   the stop obeys Faraday's law x_0 - t/3600 s (1C) to 1e-3.
+   the stop obeys Faraday's law x_0 - t/3600 s (1C) to 1e-3;
+8. consistent local tolerances: a CV hold at 0.1 V for one simulated day with
+   reaction-limited SEI runs without a stall (at most 2 rejected steps; the
+   inconsistent tolerances rejected 6,859 of 23,517) and conserves lithium
+   per step to 1e-10.
 Cases: tests/verification/electrode_cell/*.prm (half_cell.prm is the base of
 the half-cell variants; the driver adds their overrides).
 """
@@ -149,4 +153,25 @@ check.true("emptied electrode: surface stoichiometry in (0, 1e-3]",
            0 < e["surface_x_min"] <= 1e-3, "%g" % e["surface_x_min"])
 check.near("emptied electrode: mean stoichiometry = 0.2 - t/3600 s (Faraday)",
            e["soc"], 0.2 - e["time"] / 3600, 1e-3, 1.0)
+# 8: CV hold with reaction-limited SEI: no stall of the local updates
+out, res = common.run_file(args, "cv_hold", CASES + "half_cell.prm", """
+subsection Negative electrode
+  subsection SEI
+    set Growth model = reaction limited
+  end
+end
+subsection Cycling
+  set Steps = CC discharge 1C until V<0.1; CV 0.1V until t>86400s
+end
+""", result=True)
+import re  # noqa: E402
+m = re.search(r"after (\d+) steps \((\d+) rejected\)", res.stdout)
+check.true("CV hold: summary line", m is not None)
+if m:
+    check.true("CV hold for a day: at most 2 rejected steps",
+               int(m.group(2)) <= 2, "%s steps, %s rejected" % (m.group(1), m.group(2)))
+cv = common.read_csv(os.path.join(out, "statistics.csv"))
+check.true("CV hold reached one day", cv[-1]["time"] >= 86400, "t = %g" % cv[-1]["time"])
+check.near("CV hold: worst lithium balance error per step",
+           max(abs(r["lithium_balance_error"]) for r in cv), 0.0, 1e-10, 1.0)
 check.finish()

@@ -89,6 +89,14 @@ namespace chemomech
     virtual double
     maximum_concentration() const = 0;
 
+    /**
+     * @brief How accurately solve_step() resolves the concentrations (its
+     * Newton tolerance times c_max): the surface concentration it returns
+     * carries an error of this order. Units: mol/m^3.
+     */
+    virtual double
+    concentration_tolerance() const = 0;
+
     /// Number of values of ParticleState::concentration (fixed per model).
     virtual unsigned int
     n_state_values() const = 0;

@@ -70,6 +70,13 @@ namespace chemomech
       return max_concentration;
     }
 
+    /// newton_tolerance c_max. Units: mol/m^3.
+    double
+    concentration_tolerance() const override
+    {
+      return newton_tolerance * max_concentration;
+    }
+
     /// 1: the particle average.
     unsigned int
     n_state_values() const override
@@ -132,7 +139,7 @@ namespace chemomech
     /// Time integrator of c_avg.
     ParticleTimeScheme time_scheme;
     /// Newton tolerance on c_surf: |update| <= tol c_max. Units: none.
-    double newton_tolerance = 1e-12;
+    double newton_tolerance = 1e-14;
     /// Maximum number of Newton updates for c_surf.
     unsigned int max_newton_iterations = 50;
 

@@ -147,6 +147,13 @@ namespace chemomech
       return max_concentration;
     }
 
+    /// newton_tolerance c_max. Units: mol/m^3.
+    double
+    concentration_tolerance() const override
+    {
+      return newton_tolerance * max_concentration;
+    }
+
     /// N, the number of shells.
     unsigned int
     n_state_values() const override
@@ -257,7 +264,7 @@ namespace chemomech
     /// Time integrator.
     ParticleTimeScheme time_scheme = ParticleTimeScheme::implicit_euler;
     /// Newton tolerance: max |R_i/J_ii| <= tol c_max. Units: none.
-    double newton_tolerance = 1e-12;
+    double newton_tolerance = 1e-14;
     /// Maximum number of Newton updates.
     unsigned int max_newton_iterations = 50;
 
