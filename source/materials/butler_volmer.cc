@@ -50,7 +50,7 @@ namespace chemomech
   void
   ButlerVolmer::declare_parameters(dealii::ParameterHandler &prm)
   {
-    declare_parameters(prm, ButlerVolmer(), "4.0");
+    declare_parameters(prm, ButlerVolmer(), default_open_circuit_potential);
   }
 
 

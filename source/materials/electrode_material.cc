@@ -42,8 +42,8 @@ namespace chemomech
     ElectrodeMaterial d; // the generic defaults, then the preset's
     d.sei_growth                          = sei_growth;
     d.porosity.reference_at_initial_state = true;
-    std::string diffusivity               = "7.08e-15";
-    std::string ocp                       = "4.0";
+    std::string diffusivity = RepresentativeParticle::default_diffusivity;
+    std::string ocp         = ButlerVolmer::default_open_circuit_potential;
     if (preset != "none")
       {
         const ElectrodePreset p      = electrode_preset(preset);
@@ -181,20 +181,20 @@ namespace chemomech
 
     const auto o = Bound::open;
     const auto c = Bound::closed;
-    check_range("Particle mechanics/Young's modulus",
+    check_range(s + "Young's modulus",
                 surface_stress.youngs_modulus,
                 0,
                 o,
                 1e13,
                 c,
                 "Pa");
-    check_range("Particle mechanics/Poisson's ratio",
+    check_range(s + "Poisson's ratio",
                 surface_stress.poissons_ratio,
                 -1,
                 o,
                 0.5,
                 o);
-    check_range("Particle mechanics/Partial molar volume",
+    check_range(s + "Partial molar volume",
                 surface_stress.partial_molar_volume,
                 -1e-3,
                 c,

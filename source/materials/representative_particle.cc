@@ -100,7 +100,7 @@ namespace chemomech
   void
   RepresentativeParticle::declare_parameters(dealii::ParameterHandler &prm)
   {
-    declare_parameters(prm, RepresentativeParticle(), "7.08e-15");
+    declare_parameters(prm, RepresentativeParticle(), default_diffusivity);
   }
 
 

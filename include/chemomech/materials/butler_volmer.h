@@ -72,6 +72,9 @@ namespace chemomech
                        const ButlerVolmer       &defaults,
                        const std::string        &open_circuit_potential);
 
+    /// Generic default of "Open-circuit potential". Units: V.
+    static constexpr const char *default_open_circuit_potential = "4.0";
+
     /// The same with the generic defaults.
     static void
     declare_parameters(dealii::ParameterHandler &prm);

@@ -188,6 +188,9 @@ namespace chemomech
                        const RepresentativeParticle &defaults,
                        const std::string            &diffusivity);
 
+    /// Generic default of "Diffusivity" (LiMn2O4, Zhang et al. 2007). m^2/s.
+    static constexpr const char *default_diffusivity = "7.08e-15";
+
     /// The same with the generic defaults.
     static void
     declare_parameters(dealii::ParameterHandler &prm);

@@ -84,7 +84,10 @@ namespace chemomech
     counter.model                    = KineticsModel::lithium_metal;
     counter.exchange_current_density = 10;
     prm.enter_subsection("Counter electrode");
-    ButlerVolmer::declare_parameters(prm, counter, "4.0");
+    ButlerVolmer::declare_parameters(
+      prm,
+      counter,
+      ButlerVolmer::default_open_circuit_potential);
     prm.leave_subsection();
 
     ElectrolyteProperties::declare_parameters(prm,
