@@ -98,16 +98,25 @@ namespace chemomech
                       "Whether an SEI film grows on this electrode's particles "
                       "(usually true for graphite, false for a cathode).");
     prm.declare_entry("Young's modulus",
-                      parameter_text(d.youngs_modulus),
+                      parameter_text(d.stiffness.reference_youngs_modulus),
                       Double(),
-                      "Young's modulus of the composite electrode (the "
-                      "electrode-scale elasticity that carries the swelling). "
-                      "Units: Pa. Range: (0, 1e13].");
+                      "Young's modulus E_ref of the composite electrode at "
+                      "its reference porosity (the electrode-scale elasticity "
+                      "that carries the swelling). Units: Pa. Range: "
+                      "(0, 1e13].");
     prm.declare_entry("Poisson's ratio",
-                      parameter_text(d.poissons_ratio),
+                      parameter_text(d.stiffness.poissons_ratio),
                       Double(),
                       "Poisson's ratio of the composite electrode. Units: "
                       "none. Range: (-1, 0.5).");
+    prm.declare_entry("Stiffness porosity exponent",
+                      parameter_text(d.stiffness.porosity_exponent),
+                      Double(),
+                      "m in E(eps) = E_ref ((1 - eps)/(1 - eps_0))^m, eps the "
+                      "current porosity (taken at the start of each step) and "
+                      "eps_0 the reference porosity: 2 is the open-cell foam "
+                      "scaling (Gibson and Ashby 1997), 0 keeps E constant. "
+                      "Units: none. Range: [0, 10].");
     prm.enter_subsection("Particle mechanics");
     prm.declare_entry("Young's modulus",
                       parameter_text(d.surface_stress.youngs_modulus),
@@ -147,6 +156,23 @@ namespace chemomech
                       "Omega_mu in mu = mu0 - Omega_mu sigma_h: 'same' "
                       "(Omega_mu = Omega) or a number. Units: m^3/mol. Range: "
                       "[-1e-3, 1e-3].");
+    prm.declare_entry(
+      "Stress in equilibrium potential",
+      parameter_text(d.stress_shifted_potential),
+      Bool(),
+      "true: the particle-surface hydrostatic stress sigma_h,surf shifts the "
+      "equilibrium potential in Butler-Volmer to U(x_surf) + Omega_mu "
+      "sigma_h,surf / F (tension raises it; about 32 mV/GPa for graphite). "
+      "false: U(x_surf).");
+    prm.declare_entry(
+      "Macroscopic stress",
+      parameter_text(d.macroscopic_stress),
+      Bool(),
+      "true: sigma_h,surf includes the hydrostatic stress carried by the "
+      "electrode's solid phase, sigma_h,M = tr(sigma_el)/(3 (1 - eps)) from "
+      "the displacement u (stack pressure, confinement, swelling), in the "
+      "equilibrium potential (if shifted) and in the SEI stress factor. "
+      "false: only the particle's own diffusion-induced stress.");
     prm.leave_subsection();
     RepresentativeParticle::declare_parameters(prm, d.particle, diffusivity);
     ButlerVolmer::declare_parameters(prm, d.kinetics, ocp);
@@ -177,6 +203,8 @@ namespace chemomech
                               prm.get("Chemical potential coupling volume"),
                               "same",
                               surface_stress.partial_molar_volume);
+    stress_shifted_potential = prm.get_bool("Stress in equilibrium potential");
+    macroscopic_stress       = prm.get_bool("Macroscopic stress");
     prm.leave_subsection();
 
     const auto o = Bound::open;
@@ -233,8 +261,10 @@ namespace chemomech
         initial_stoichiometry = prm.get_double("Initial stoichiometry");
         solid_conductivity    = prm.get_double("Solid conductivity");
         sei_growth            = prm.get_bool("SEI growth");
-        youngs_modulus        = prm.get_double("Young's modulus");
-        poissons_ratio        = prm.get_double("Poisson's ratio");
+        stiffness.reference_youngs_modulus = prm.get_double("Young's modulus");
+        stiffness.poissons_ratio           = prm.get_double("Poisson's ratio");
+        stiffness.porosity_exponent =
+          prm.get_double("Stiffness porosity exponent");
         particle.parse_parameters(prm);
         parse_particle_mechanics(prm, temperature);
         kinetics.parse_parameters(prm);
@@ -255,8 +285,21 @@ namespace chemomech
                     1e8,
                     c,
                     "S/m");
-        check_range("Young's modulus", youngs_modulus, 0, o, 1e13, c, "Pa");
-        check_range("Poisson's ratio", poissons_ratio, -1, o, 0.5, o);
+        check_range("Young's modulus",
+                    stiffness.reference_youngs_modulus,
+                    0,
+                    o,
+                    1e13,
+                    c,
+                    "Pa");
+        check_range("Poisson's ratio", stiffness.poissons_ratio, -1, o, 0.5, o);
+        check_range("Stiffness porosity exponent",
+                    stiffness.porosity_exponent,
+                    0,
+                    c,
+                    10,
+                    c);
+        stiffness.reference_porosity = porosity.reference_porosity();
         check_condition(kinetics.model == KineticsModel::insertion,
                         "parameter 'Kinetics/Model' must be 'insertion' for a "
                         "porous electrode");
@@ -291,8 +334,12 @@ namespace chemomech
                                                  sei,
                                                  porosity,
                                                  surface_stress);
-    u->sei_enabled = sei_growth;
-    update         = u;
+    u->sei_enabled              = sei_growth;
+    u->stress_shifted_potential = stress_shifted_potential;
+    u->macroscopic_stress       = macroscopic_stress;
+    u->coupling_molar_volume    = coupling_molar_volume;
+    u->stiffness                = stiffness;
+    update                      = u;
   }
 
 
@@ -340,8 +387,7 @@ namespace chemomech
   double
   ElectrodeMaterial::swelling_strain(const double c_avg) const
   {
-    return active_fraction() * porosity.vegard_coefficient *
-           (c_avg - porosity.reference_concentration) / 3.0;
+    return porosity.swelling_strain(c_avg);
   }
 
 
@@ -349,6 +395,6 @@ namespace chemomech
   double
   ElectrodeMaterial::swelling_strain_derivative() const
   {
-    return active_fraction() * porosity.vegard_coefficient / 3.0;
+    return porosity.swelling_strain_derivative();
   }
 } // namespace chemomech

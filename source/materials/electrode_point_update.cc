@@ -128,22 +128,56 @@ namespace chemomech
 
 
 
-  ElectrodePointUpdate::FluxIterate
-  ElectrodePointUpdate::solve_flux(const ParticleState &committed,
-                                   const double         dt,
-                                   const double         dph,
-                                   const double         ce,
-                                   bool                &converged,
-                                   unsigned int        &iterations) const
+  double
+  ElectrodePointUpdate::surface_stress_of(FluxIterate           &it,
+                                          const MacroscopicLoad &load) const
   {
-    const double F        = constants::faraday;
-    const auto   evaluate = [&](const double j, FluxIterate &it) -> bool {
+    const ParticleStepResult &ps = it.step;
+    const double k = surface_stress.hydrostatic_stress_derivative_average();
+    it.sigma       = surface_stress.hydrostatic_stress(ps.average_concentration,
+                                                 ps.surface_concentration);
+    it.dsigma_dj   = k * (ps.d_average_d_flux - ps.d_surface_d_flux);
+    if (!macroscopic_stress)
+      return 0;
+    // sigma_h,M = K/(1 - eps^n) (tr eps - 3 e*(c_avg)), the law of
+    // ElectrodeStiffness::solid_hydrostatic_stress() with the modulus of
+    // the committed porosity.
+    const double e_star = porosity.swelling_strain(ps.average_concentration);
+    const double sigma_M =
+      load.solid_modulus * (load.trace_strain - 3 * e_star);
+    it.sigma += sigma_M;
+    it.dsigma_dj -= 3 * load.solid_modulus *
+                    porosity.swelling_strain_derivative() * ps.d_average_d_flux;
+    return sigma_M;
+  }
+
+
+
+  ElectrodePointUpdate::FluxIterate
+  ElectrodePointUpdate::solve_flux(const ParticleState   &committed,
+                                   const double           dt,
+                                   const double           dph,
+                                   const double           ce,
+                                   const MacroscopicLoad &load,
+                                   bool                  &converged,
+                                   unsigned int          &iterations) const
+  {
+    const double F = constants::faraday;
+    // d(shift)/d sigma: the equilibrium potential U + Omega_mu sigma / F.
+    const double shift_per_stress =
+      stress_shifted_potential ? coupling_molar_volume / F : 0.0;
+    const auto evaluate = [&](const double j, FluxIterate &it) -> bool {
       it.j    = j;
       it.step = particle_step(committed, dt, j, it.particle);
       if (!it.step.converged || !std::isfinite(it.step.surface_concentration))
         return false;
-      it.bv = kinetics.evaluate(dph, ce, it.step.surface_concentration);
-      it.R  = F * j + it.bv.current;
+      surface_stress_of(it, load);
+      it.bv    = kinetics.evaluate(dph - shift_per_stress * it.sigma,
+                                ce,
+                                it.step.surface_concentration);
+      it.R     = F * j + it.bv.current;
+      it.dR_dj = F + it.bv.d_dsolid_concentration * it.step.d_surface_d_flux -
+                 it.bv.d_doverpotential * shift_per_stress * it.dsigma_dj;
       return std::isfinite(it.R);
     };
 
@@ -172,10 +206,9 @@ namespace chemomech
           }
         if (iterations >= max_iterations)
           break;
-        const double dR =
-          F + cur.bv.d_dsolid_concentration * cur.step.d_surface_d_flux;
-        const bool bracketed = std::isfinite(j_lo) && std::isfinite(j_hi);
-        double     target;
+        const double dR        = cur.dR_dj;
+        const bool   bracketed = std::isfinite(j_lo) && std::isfinite(j_hi);
+        double       target;
         if (dR > 0 && std::isfinite(dR))
           target = cur.j - cur.R / dR;
         else if (bracketed)
@@ -303,6 +336,12 @@ namespace chemomech
     const double lost_old  = committed.lithium_lost;
     const double pore_old  = committed.sei_pore_loss;
 
+    MacroscopicLoad load;
+    load.trace_strain = trace_strain;
+    if (macroscopic_stress)
+      load.solid_modulus = stiffness.solid_hydrostatic_stress_strain_derivative(
+        committed.porosity);
+
     ElectrodePointResult result;
     result.specific_area = a_s;
 
@@ -312,6 +351,7 @@ namespace chemomech
                                  dt,
                                  dph,
                                  ce,
+                                 load,
                                  flux_converged,
                                  result.flux_iterations);
 
@@ -320,17 +360,20 @@ namespace chemomech
     const KineticsCurrent    &bv   = cur.bv;
     const double              i_in = -F * j;
 
-    const double D1      = F + bv.d_dsolid_concentration * ps.d_surface_d_flux;
+    // ---- 2. Particle-surface stress (self + macroscopic) -----------------
+    const double sigma     = cur.sigma;
+    const double dsigma_dj = cur.dsigma_dj;
+    const double sigma_M   = surface_stress_of(cur, load);
+    // partial d sigma / d tr eps at fixed j
+    const double dsigma_dtr = load.solid_modulus;
+    const double shift_per_stress =
+      stress_shifted_potential ? coupling_molar_volume / F : 0.0;
+
+    const double D1      = cur.dR_dj;
     const double dj_dphi = -bv.d_doverpotential / D1;
     const double dj_dce  = -bv.d_delectrolyte_concentration / D1;
-
-    // ---- 2. Particle-surface stress ------------------------------------
-    const double sigma =
-      surface_stress.hydrostatic_stress(ps.average_concentration,
-                                        ps.surface_concentration);
-    const double dsigma_dj =
-      surface_stress.hydrostatic_stress_derivative_average() *
-      (ps.d_average_d_flux - ps.d_surface_d_flux);
+    const double dj_dtr =
+      bv.d_doverpotential * shift_per_stress * dsigma_dtr / D1;
 
     // ---- 3. SEI: (i_SEI, L) by backward Euler at the end-of-step L ------
     double     L = L_old, i_s = 0;
@@ -343,6 +386,8 @@ namespace chemomech
     const double sei_via_j = S.d_dstress * dsigma_dj - F * S.d_dtotal_current;
     const double di_s_dphi = (S.d_dpotential + sei_via_j * dj_dphi) / D2;
     const double di_s_dce  = (sei_via_j * dj_dce) / D2;
+    const double di_s_dtr =
+      (S.d_dstress * dsigma_dtr + sei_via_j * dj_dtr) / D2;
 
     const double moles = moles_old + dt * a_s * sei.sei_moles_rate(i_s);
     const double lost  = lost_old + dt * a_s * sei.lithium_loss_rate(i_s);
@@ -374,34 +419,37 @@ namespace chemomech
     result.surface_concentration            = ps.surface_concentration;
     result.average_concentration            = ps.average_concentration;
     result.hydrostatic_stress               = sigma;
+    result.macroscopic_stress               = sigma_M;
+    result.equilibrium_potential_shift      = shift_per_stress * sigma;
     result.sei_overpotential                = S.overpotential;
 
     auto &dI                        = result.d_volumetric_intercalation_current;
     dI.d_dpotential                 = -a_s * F * dj_dphi;
     dI.d_delectrolyte_concentration = -a_s * F * dj_dce;
-    dI.d_dtrace_strain              = 0;
+    dI.d_dtrace_strain              = -a_s * F * dj_dtr;
 
     auto &dS                        = result.d_volumetric_sei_current;
     dS.d_dpotential                 = a_s * di_s_dphi;
     dS.d_delectrolyte_concentration = a_s * di_s_dce;
-    dS.d_dtrace_strain              = 0;
+    dS.d_dtrace_strain              = a_s * di_s_dtr;
 
     auto &dQ        = result.d_electrolyte_lithium_source;
     dQ.d_dpotential = (dI.d_dpotential + dS.d_dpotential) / F;
     dQ.d_delectrolyte_concentration =
       (dI.d_delectrolyte_concentration + dS.d_delectrolyte_concentration) / F;
-    dQ.d_dtrace_strain = 0;
+    dQ.d_dtrace_strain = (dI.d_dtrace_strain + dS.d_dtrace_strain) / F;
 
     auto &dC                        = result.d_average_concentration;
     dC.d_dpotential                 = ps.d_average_d_flux * dj_dphi;
     dC.d_delectrolyte_concentration = ps.d_average_d_flux * dj_dce;
-    dC.d_dtrace_strain              = 0;
+    dC.d_dtrace_strain              = ps.d_average_d_flux * dj_dtr;
 
     auto &dE        = result.d_porosity;
     dE.d_dpotential = deps_dj * dj_dphi + pv.d_dsei_loss * dpore_di * di_s_dphi;
     dE.d_delectrolyte_concentration =
       deps_dj * dj_dce + pv.d_dsei_loss * dpore_di * di_s_dce;
-    dE.d_dtrace_strain = pv.d_dtrace_strain;
+    dE.d_dtrace_strain = pv.d_dtrace_strain + deps_dj * dj_dtr +
+                         pv.d_dsei_loss * dpore_di * di_s_dtr;
 
     result.converged = flux_converged && ps.converged && sei_converged &&
                        std::isfinite(result.porosity);
@@ -424,6 +472,7 @@ namespace chemomech
     trial.rates.volumetric_sei_current = a_s * i_s;
     trial.rates.surface_concentration  = ps.surface_concentration;
     trial.rates.hydrostatic_stress     = sigma;
+    trial.rates.macroscopic_stress     = sigma_M;
     return result;
   }
 } // namespace chemomech

@@ -250,4 +250,19 @@ namespace chemomech
       }
     return p;
   }
+
+
+  double
+  PorosityModel::swelling_strain(const double c_s) const
+  {
+    return swelling_strain_derivative() * (c_s - reference_concentration);
+  }
+
+
+
+  double
+  PorosityModel::swelling_strain_derivative() const
+  {
+    return active_fraction() * vegard_coefficient / 3.0;
+  }
 } // namespace chemomech

@@ -14,6 +14,7 @@
 #include <chemomech/materials/effective_properties.h>
 #include <chemomech/materials/electrode_point_update.h>
 #include <chemomech/materials/electrode_presets.h>
+#include <chemomech/materials/electrode_stiffness.h>
 #include <chemomech/materials/particle_surface_stress.h>
 #include <chemomech/materials/porosity_model.h>
 #include <chemomech/materials/representative_particle.h>
@@ -39,14 +40,18 @@ namespace chemomech
    *   the input file wins (the preset's values are the declared defaults);
    * - "Initial stoichiometry" x_0 of the particles, "Solid conductivity"
    *   sigma_s (bulk, S/m), "SEI growth" (on/off), the electrode-scale
-   *   elastic constants ("Young's modulus", "Poisson's ratio" of the
-   *   composite electrode, Pa and none);
+   *   elastic constants ("Young's modulus" at the reference porosity,
+   *   "Poisson's ratio" and "Stiffness porosity exponent" of the composite
+   *   electrode, see ElectrodeStiffness);
    * - subsections "Representative particle", "Kinetics", "SEI", "Porosity",
    *   "Effective properties" of the classes of the same names, and
    *   "Particle mechanics" (E, nu, Omega of the active particles, for the
    *   particles' surface stress, and the stress drift in the particles:
    *   "Stress-enhanced diffusion", "Chemical potential model", "Chemical
-   *   potential coupling volume", see StressEnhancedDiffusivity).
+   *   potential coupling volume", see StressEnhancedDiffusivity), and the
+   *   two couplings of the particle surface to stress: "Stress in
+   *   equilibrium potential" and "Macroscopic stress" (see
+   *   ElectrodePointUpdate).
    */
   class ElectrodeMaterial
   {
@@ -116,10 +121,15 @@ namespace chemomech
     double solid_conductivity = 100;
     /// Whether SEI grows on this electrode.
     bool sei_growth = true;
-    /// Young's modulus of the composite electrode. Units: Pa.
-    double youngs_modulus = 5e9;
-    /// Poisson's ratio of the composite electrode. Units: none.
-    double poissons_ratio = 0.3;
+    /// Effective elasticity of the composite electrode (E at the reference
+    /// porosity, nu, porosity exponent). Units: Pa, none, none.
+    ElectrodeStiffness stiffness{5e9, 0.3, 0, 0};
+    /// Whether sigma_h,surf shifts the equilibrium potential in
+    /// Butler-Volmer (ElectrodePointUpdate::stress_shifted_potential).
+    bool stress_shifted_potential = false;
+    /// Whether the electrode's solid-phase stress adds to the particles'
+    /// surface stress (ElectrodePointUpdate::macroscopic_stress).
+    bool macroscopic_stress = false;
     /// Whether the particles' own stress drives lithium
     /// (StressEnhancedDiffusivity).
     bool stress_enhanced_diffusion = false;

@@ -161,8 +161,10 @@ namespace chemomech
       double volumetric_sei_current = 0;
       /// Particle surface concentration c_surf. Units: mol/m^3.
       double surface_concentration = 0;
-      /// Particle-surface hydrostatic stress sigma_h. Units: Pa.
+      /// Particle-surface hydrostatic stress sigma_h,surf. Units: Pa.
       double hydrostatic_stress = 0;
+      /// Its macroscopic part sigma_h,M (solid-phase stress). Units: Pa.
+      double macroscopic_stress = 0;
     };
 
     /// The rates of the last update (not packed).

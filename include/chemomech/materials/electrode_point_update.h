@@ -10,6 +10,7 @@
 
 #include <chemomech/materials/butler_volmer.h>
 #include <chemomech/materials/electrode_point_state.h>
+#include <chemomech/materials/electrode_stiffness.h>
 #include <chemomech/materials/particle_surface_stress.h>
 #include <chemomech/materials/polynomial_particle.h>
 #include <chemomech/materials/porosity_model.h>
@@ -72,8 +73,20 @@ namespace chemomech
     double surface_concentration = 0;
     /// Particle average concentration c_avg at the end of the step. mol/m^3.
     double average_concentration = 0;
-    /// Particle-surface hydrostatic stress sigma_h (tension > 0). Units: Pa.
+    /**
+     * Particle-surface hydrostatic stress sigma_h,surf (tension > 0): the
+     * particle's own diffusion-induced stress plus, with
+     * macroscopic_stress, the solid-phase stress of the electrode
+     * sigma_h,M. Units: Pa.
+     */
     double hydrostatic_stress = 0;
+    /// The macroscopic part sigma_h,M (0 unless macroscopic_stress). Pa.
+    double macroscopic_stress = 0;
+    /**
+     * Shift of the equilibrium potential seen by Butler-Volmer,
+     * Omega_mu sigma_h,surf / F (0 unless stress_shifted_potential). V.
+     */
+    double equilibrium_potential_shift = 0;
     /// SEI overpotential eta_SEI at the end of the step. Units: V.
     double sei_overpotential = 0;
 
@@ -133,20 +146,33 @@ namespace chemomech
    *   growth (SEIKinetics stress factor).
    *
    * <h3>Local problem</h3>
-   * Given the committed state (c^n, L^n, ...), dt, phi_s - phi_e, c_e and
-   * tr eps(u):
+   * Given the committed state (c^n, L^n, eps^n, ...), dt, phi_s - phi_e,
+   * c_e and tr eps(u):
    * 1. Intercalation: find j with
-   *      R_1(j) = F j + i_BV(phi_s - phi_e, c_e, c_surf(j)) = 0,
-   *    c_surf(j) the surface concentration after the particle step under j
-   *    from the committed particle state. Scalar Newton on j with
-   *    dR_1/dj = F + (d i_BV/d c_surf) (d c_surf/d j), d c_surf/dj from the
-   *    particle's converged step, a backtracking line search on |R_1| and a
-   *    bisection safeguard once a sign change is bracketed; start j = 0.
-   *    Converged when |R_1| <= tol (F |j| + i_0). The reported
+   *      R_1(j) = F j + i_BV(phi_s - phi_e - dU(j), c_e, c_surf(j)) = 0,
+   *    c_surf(j), c_avg(j) the surface and average concentrations after
+   *    the particle step under j from the committed particle state and
+   *    dU(j) = Omega_mu sigma_h,surf(j) / F the stress shift of the
+   *    equilibrium potential (0 unless stress_shifted_potential): the
+   *    overpotential is phi_s - phi_e - (U(x_surf) + dU). Scalar Newton on
+   *    j with dR_1/dj = F + (d i_BV/d c_surf) (d c_surf/d j)
+   *    - (d i_BV/d eta) (Omega_mu/F) d sigma_h,surf/dj, the derivatives from
+   *    the particle's converged step, a backtracking line search on |R_1|
+   *    and a bisection safeguard once a sign change is bracketed; start
+   *    j = 0. Converged when |R_1| <= tol (F |j| + i_0) plus the error the
+   *    particle's own tolerance leaves in c_surf. The reported
    *    i_int = -F j (not i_BV) so that the particle inventory and the
    *    current balance agree to round-off.
-   * 2. Stress: sigma_h = 2 E Omega (c_avg - c_surf) / (9 (1 - nu))
-   *    (ParticleSurfaceStress) from the end-of-step particle.
+   * 2. Stress at the particle surface (doc/electrode-model.md section 2b):
+   *      sigma_h,surf = 2 E Omega (c_avg - c_surf) / (9 (1 - nu))
+   *                     + sigma_h,M,
+   *    the first term the particle's own stress (ParticleSurfaceStress),
+   *    sigma_h,M = K(eps^n) (tr eps - 3 e*(c_avg)) / (1 - eps^n) the
+   *    solid-phase hydrostatic stress of the electrode
+   *    (ElectrodeStiffness::solid_hydrostatic_stress(), e* from
+   *    PorosityModel::swelling_strain()) when macroscopic_stress is set.
+   *    The stiffness is taken at the committed porosity eps^n (lagged one
+   *    step), the same the electrode's momentum balance uses.
    * 3. SEI, backward Euler with the rate at the END-OF-STEP thickness:
    *    the pair (i_SEI, L) solves
    *      i_SEI = j_SEI(phi_s - phi_e, L, sigma_h, i_int + i_SEI),
@@ -169,16 +195,20 @@ namespace chemomech
    *
    * <h3>Condensed derivatives</h3>
    * With I = i_BV and its partial derivatives at the solution,
-   *   dj/dp = -(dI/dp) / (F + (dI/dc_surf) dc_surf/dj),  p = phi_s - phi_e, c_e
-   * (the formula of doc/electrode-model.md section 6), d i_int/dp = -F dj/dp,
-   * dsigma_h/dj = 2 E Omega/(9(1-nu)) (dc_avg/dj - dc_surf/dj). The SEI
+   *   dj/dp = -(dR_1/dp) / (dR_1/dj),  p = phi_s - phi_e, c_e, tr eps,
+   * dR_1/dp = dI/dp for the potential and c_e, and
+   * dR_1/d tr = -(dI/deta) (Omega_mu/F) K/(1 - eps^n) (the formula of
+   * doc/electrode-model.md section 6), d i_int/dp = -F dj/dp,
+   * d sigma_h,surf/dp = (partial d sigma/dp) + (d sigma/dj) dj/dp. The SEI
    * pair gives, with S = j_SEI and its partials S_phi, S_L, S_sigma, S_tot,
-   *   d i_SEI/dp = [S_phi dp_phi + (S_sigma dsigma_h/dj - F S_tot) dj/dp]
+   *   d i_SEI/dp = [S_phi dp_phi + S_sigma (partial d sigma/dp)
+   *                 + (S_sigma dsigma/dj - F S_tot) dj/dp]
    *                / (1 - S_tot - S_L dt V_SEI' ),
    * V_SEI' = d(V_SEI |i|/(nF))/di, and
    *   d eps/dp = eps_c (dc_avg/dj) dj/dp + eps_tr dp_tr
    *              + eps_Delta dt a_s V_SEI' d i_SEI/dp.
-   * tr eps(u) enters only the porosity (mixture kinematics).
+   * tr eps(u) enters the porosity (mixture kinematics) and, with
+   * macroscopic_stress, sigma_h,M and through it everything else.
    *
    * <h3>Conservation</h3>
    * With the implicit Euler particle, per step and unit electrode volume
@@ -258,8 +288,9 @@ namespace chemomech
      * @param time_step dt > 0. Units: s.
      * @param potential_difference phi_s - phi_e. Units: V.
      * @param electrolyte_concentration c_e. Units: mol/m^3.
-     * @param trace_strain tr eps(u) for the mixture porosity (ignored with
-     * fixed_volume kinematics). Units: none.
+     * @param trace_strain tr eps(u), for the mixture porosity and the
+     * macroscopic stress (ignored with fixed_volume kinematics and
+     * macroscopic_stress off). Units: none.
      * @param[out] trial State at the end of the step (may alias
      * @p committed); on failure the last iterate.
      */
@@ -288,6 +319,22 @@ namespace chemomech
     /// Whether the SEI grows at all (false: i_SEI = 0, L_SEI fixed, e.g. on
     /// a positive electrode).
     bool sei_enabled = true;
+    /**
+     * Whether sigma_h,surf shifts the equilibrium potential seen by
+     * Butler-Volmer to U(x_surf) + Omega_mu sigma_h,surf / F (tension
+     * raises it).
+     */
+    bool stress_shifted_potential = false;
+    /**
+     * Whether the solid-phase stress of the electrode sigma_h,M adds to
+     * sigma_h,surf (in the equilibrium potential if shifted, and in the SEI
+     * stress factor).
+     */
+    bool macroscopic_stress = false;
+    /// Omega_mu in mu = mu0 - Omega_mu sigma_h. Units: m^3/mol.
+    double coupling_molar_volume = 0;
+    /// Effective stiffness of the electrode (for sigma_h,M). Units: Pa.
+    ElectrodeStiffness stiffness;
 
   private:
     /// One evaluation of the intercalation residual R(j) = F j + i_BV.
@@ -303,6 +350,21 @@ namespace chemomech
       ParticleStepResult step;
       /// Butler-Volmer current at the step's surface concentration.
       KineticsCurrent bv;
+      /// sigma_h,surf after the step (self + macroscopic). Units: Pa.
+      double sigma = 0;
+      /// d sigma_h,surf / dj. Units: Pa m^2 s/mol.
+      double dsigma_dj = 0;
+      /// d R / dj. Units: A s/mol.
+      double dR_dj = 0;
+    };
+
+    /// What the flux iteration needs of the electrode's stress state.
+    struct MacroscopicLoad
+    {
+      /// tr eps(u). Units: none.
+      double trace_strain = 0;
+      /// K(eps^n) / (1 - eps^n), or 0 without macroscopic_stress. Pa.
+      double solid_modulus = 0;
     };
 
     /**
@@ -313,12 +375,13 @@ namespace chemomech
      * @p iterations counts the Newton steps.
      */
     FluxIterate
-    solve_flux(const ParticleState &committed,
-               const double         time_step,
-               const double         potential_difference,
-               const double         electrolyte_concentration,
-               bool                &converged,
-               unsigned int        &iterations) const;
+    solve_flux(const ParticleState   &committed,
+               const double           time_step,
+               const double           potential_difference,
+               const double           electrolyte_concentration,
+               const MacroscopicLoad &load,
+               bool                  &converged,
+               unsigned int          &iterations) const;
 
     /**
      * Step 3 of update(): the SEI pair (i_SEI, L_SEI) by backward Euler at
@@ -337,6 +400,13 @@ namespace chemomech
               double       &i_s,
               SEICurrent   &S,
               unsigned int &iterations) const;
+
+    /**
+     * sigma_h,surf and its derivative by j (into @p it) after the particle
+     * step in @p it under @p load; macroscopic part returned. Units: Pa.
+     */
+    double
+    surface_stress_of(FluxIterate &it, const MacroscopicLoad &load) const;
 
     /// One particle step under the inward flux @p j (mol/(m^2 s)).
     ParticleStepResult

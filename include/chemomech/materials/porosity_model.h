@@ -138,6 +138,21 @@ namespace chemomech
                                  const double electrons);
 
     /**
+     * @brief Isotropic swelling strain of the electrode skeleton,
+     * e* = eps_a beta (c_s - c_s0) / 3: the linear strain whose volume
+     * change 3 e* is the active solid's volume gain per unit electrode
+     * volume (the eigenstrain of the electrode-scale elasticity).
+     * @param c_s Particle-averaged lithium concentration. Units: mol/m^3.
+     * @return e*. Units: none.
+     */
+    double
+    swelling_strain(const double c_s) const;
+
+    /// d e* / d c_s = eps_a beta / 3. Units: m^3/mol.
+    double
+    swelling_strain_derivative() const;
+
+    /**
      * @brief Applies the floor: max(eps, eps_min), and whether it was hit.
      * @param porosity Unfloored porosity. Units: none.
      * @param[out] floor_hit true when eps < eps_min (clogging).

@@ -64,8 +64,10 @@ namespace chemomech
         k.porosity_p = r.d_porosity.d_dpotential;
         k.porosity_c = r.d_porosity.d_delectrolyte_concentration;
         k.porosity_t = r.d_porosity.d_dtrace_strain;
-        k.current    = r.volumetric_current;
-        k.current_p  = r.d_volumetric_intercalation_current.d_dpotential +
+        k.current_t  = r.d_volumetric_intercalation_current.d_dtrace_strain +
+                      r.d_volumetric_sei_current.d_dtrace_strain;
+        k.current   = r.volumetric_current;
+        k.current_p = r.d_volumetric_intercalation_current.d_dpotential +
                       r.d_volumetric_sei_current.d_dpotential;
         k.current_c =
           r.d_volumetric_intercalation_current.d_delectrolyte_concentration +
@@ -75,6 +77,7 @@ namespace chemomech
         k.swelling_p    = s1 * r.d_average_concentration.d_dpotential;
         k.swelling_c =
           s1 * r.d_average_concentration.d_delectrolyte_concentration;
+        k.swelling_t = s1 * r.d_average_concentration.d_dtrace_strain;
         return k;
       }
 
@@ -189,6 +192,8 @@ namespace chemomech
               break;
             default:
               d_eps = k.porosity_t * s.divv[j];
+              d_cur = k.current_t * s.divv[j];
+              d_sw  = k.swelling_t * s.divv[j];
           }
       }
 
@@ -325,11 +330,10 @@ namespace chemomech
     s.reinit(cell, ghosted, ghosted_old);
     const ElectrodeMaterial *mat = material_of(cell->material_id());
     s.electrode                  = (mat != nullptr);
-    // The region's laws: elasticity and Bruggeman exponent.
-    const IsotropicElasticity law =
-      mat ? IsotropicElasticity(mat->youngs_modulus, mat->poissons_ratio) :
-            separator.elasticity();
-    const double b_e =
+    // The region's laws: elasticity (in an electrode E(eps) at the
+    // committed porosity of each point) and Bruggeman exponent.
+    IsotropicElasticity law = separator.elasticity();
+    const double        b_e =
       mat ? mat->effective.electrolyte_exponent : separator.bruggeman_exponent;
     s.sigma_eff = mat ? mat->effective_solid_conductivity() : 0;
     std::vector<std::shared_ptr<ElectrodePointState>> cs, ts;
@@ -346,7 +350,10 @@ namespace chemomech
         electrode_assembly::PointCoefficients k;
         k.porosity = k.porosity_old = separator.porosity;
         if (mat)
-          k = electrode_assembly::evaluate_point(*mat, *cs[q], *ts[q], q, s);
+          {
+            k = electrode_assembly::evaluate_point(*mat, *cs[q], *ts[q], q, s);
+            law = mat->stiffness.elasticity(cs[q]->porosity);
+          }
         const electrode_assembly::TransportCoefficients tc =
           electrode_assembly::transport_coefficients(electrolyte,
                                                      s.RT,

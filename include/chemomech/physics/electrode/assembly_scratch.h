@@ -38,12 +38,13 @@ namespace chemomech
       double porosity_p = 0, porosity_c = 0, porosity_t = 0;
       /// a_s (i_int + i_SEI). Units: A/m^3.
       double current = 0;
-      /// d current / dp (A/(m^3 V)), / dc_e (A m^3/(m^3 mol)).
-      double current_p = 0, current_c = 0;
+      /// d current / dp (A/(m^3 V)), / dc_e (A m^3/(m^3 mol)), / d tr eps
+      /// (A/m^3).
+      double current_p = 0, current_c = 0, current_t = 0;
       /// Isotropic swelling strain e* of the electrode. Units: none.
       double swelling = 0;
-      /// d e* / dp (1/V), / dc_e (m^3/mol).
-      double swelling_p = 0, swelling_c = 0;
+      /// d e* / dp (1/V), / dc_e (m^3/mol), / d tr eps (none).
+      double swelling_p = 0, swelling_c = 0, swelling_t = 0;
     };
 
     /**
