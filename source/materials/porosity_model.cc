@@ -239,16 +239,37 @@ namespace chemomech
                           const double sei_loss) const
   {
     PorosityValue p;
-    const double  raw = swelling_porosity(c_s, trace_strain) - sei_loss;
+    const double  J   = volume_ratio(trace_strain);
+    const double  raw = swelling_porosity(c_s, trace_strain) - sei_loss / J;
     p.value           = apply_floor(raw, p.floor_hit);
     if (!p.floor_hit)
       {
         p.d_dconcentration =
           swelling_derivative_concentration(c_s, trace_strain);
         p.d_dtrace_strain = swelling_derivative_trace_strain(c_s, trace_strain);
-        p.d_dsei_loss     = -1.0;
+        if (1 + trace_strain > 1e-12)
+          p.d_dtrace_strain += volume_ratio_derivative() * sei_loss / (J * J);
+        p.d_dsei_loss = -1.0 / J;
       }
     return p;
+  }
+
+
+
+  double
+  PorosityModel::volume_ratio(const double trace_strain) const
+  {
+    if (kinematics == PorosityKinematics::fixed_volume)
+      return 1.0;
+    return std::max(1 + trace_strain, 1e-12);
+  }
+
+
+
+  double
+  PorosityModel::volume_ratio_derivative() const
+  {
+    return (kinematics == PorosityKinematics::mixture) ? 1.0 : 0.0;
   }
 
 

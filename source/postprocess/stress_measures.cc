@@ -49,6 +49,12 @@ namespace chemomech
 
 
   template StressMeasures
+  compute_stress_measures<1>(const IsotropicElasticity &,
+                             const dealii::SymmetricTensor<2, 1> &,
+                             const double,
+                             const dealii::Point<1> &,
+                             const dealii::Point<1> &);
+  template StressMeasures
   compute_stress_measures<2>(const IsotropicElasticity &,
                              const dealii::SymmetricTensor<2, 2> &,
                              const double,

@@ -81,6 +81,32 @@ main(int argc, char **argv)
              1e-5,
              1.0);
 
+  // 1D half cell with both stress couplings (equilibrium-potential shift,
+  // macroscopic stress in the particles and the SEI), E(eps) with m = 2 and
+  // a spring on the stack face.
+  const std::string coupling = " set Stiffness porosity exponent = 2\n"
+                               " subsection Particle mechanics\n"
+                               "  set Stress in equilibrium potential = true\n"
+                               "  set Macroscopic stress = true\n end\n";
+  const std::string half_coupled =
+    common +
+    "subsection Electrode geometry\n set Cell type = half cell\n"
+    " set Negative electrode cells = 4\n set Separator cells = 2\nend\n"
+    "subsection Electrode mechanics\n set Stack face = spring\n"
+    " set Stack pressure = 1e6\n set Stack stiffness = 1e13\nend\n"
+    "subsection Negative electrode\n set Preset = graphite\n"
+    " set Initial stoichiometry = 0.3\n" +
+    sei + coupling +
+    " subsection Porosity\n  set Kinematics = mixture\n end\n"
+    " subsection Representative particle\n  set Number of shells = 6\n"
+    " end\n"
+    "end\n";
+  check.near("1D half cell Jacobian, stress couplings, spring (current)",
+             max_row_error<1>(half_coupled, OperatingMode::current, 20.0),
+             0.0,
+             1e-5,
+             1.0);
+
   // 2D full cell, polynomial particle in the positive electrode, constant
   // electrolyte, confined, voltage controlled.
   const std::string full =
@@ -88,7 +114,7 @@ main(int argc, char **argv)
     "subsection Electrode geometry\n set Cell type = full cell\n"
     " set Negative electrode cells = 2\n set Separator cells = 1\n"
     " set Positive electrode cells = 2\n set Width cells = 1\nend\n"
-    "subsection Electrode mechanics\n set Confined = true\nend\n"
+    "subsection Electrode mechanics\n set Stack face = rigid\nend\n"
     "subsection Electrolyte\n set Model = constant\nend\n"
     "subsection Negative electrode\n set Initial stoichiometry = 0.7\n" +
     sei +
@@ -109,6 +135,26 @@ main(int argc, char **argv)
              1.0);
   check.near("2D full cell Jacobian (current)",
              max_row_error<2>(full, OperatingMode::current, -15.0),
+             0.0,
+             1e-5,
+             1.0);
+
+  // The same with both stress couplings in both electrodes, a free
+  // collector face and a spring on the stack face.
+  std::string full_coupled = full;
+  const auto  replace      = [&](const std::string &a, const std::string &b) {
+    full_coupled.replace(full_coupled.find(a), a.size(), b);
+  };
+  replace(" set Stack face = rigid\n",
+          " set Collector face = free\n set Stack face = spring\n"
+          " set Stack pressure = 2e6\n");
+  replace("subsection Negative electrode\n",
+          "subsection Negative electrode\n" + coupling);
+  replace("subsection Positive electrode\n",
+          "subsection Positive electrode\n" + coupling);
+  check.near("2D full cell Jacobian, stress couplings, free collector, "
+             "spring (current)",
+             max_row_error<2>(full_coupled, OperatingMode::current, -15.0),
              0.0,
              1e-5,
              1.0);

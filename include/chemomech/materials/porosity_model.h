@@ -64,10 +64,18 @@ namespace chemomech
    *   eps ~ eps_0 - alpha (1 - eps_m) beta dc + (1 - eps_0) tr eps.
    *   Requires tr eps > -1 (the denominator is floored at 1e-12).
    *
-   * SEI: the film fills pore volume at the rate
-   * d eps/dt = -V_SEI a_s |j_SEI| / (n F) (see sei_porosity_rate()); its
-   * time integral, the SEI pore-volume loss Delta_SEI >= 0, is subtracted:
-   * eps = eps_swelling(c_s, tr eps) - Delta_SEI.
+   * SEI: the film fills pore volume at the rate V_SEI a_s |j_SEI| / (n F)
+   * per unit REFERENCE volume (see sei_porosity_rate(); a_s is per
+   * reference volume); its time integral, the SEI volume
+   * Delta_SEI >= 0 per reference volume, is solid volume like the rest:
+   *   eps = eps_swelling(c_s, tr eps) - Delta_SEI / J,
+   * J = volume_ratio(tr eps) (1 for fixed_volume).
+   *
+   * Per reference volume throughout: the pore volume per unit reference
+   * volume is J eps (the electrolyte's salt storage is J eps c_e), the
+   * solids' volumes eps_i, eps_a (1 + beta dc) and Delta_SEI are per
+   * reference volume, so J eps = J - eps_i - eps_a (1 + beta dc) - Delta_SEI
+   * exactly (mixture kinematics).
    *
    * Floor: eps is held at eps_min >= 0 (pore clogging) and flagged; it is
    * never negative.
@@ -117,7 +125,8 @@ namespace chemomech
 
     /**
      * @brief Rate of porosity change by SEI growth,
-     * d eps/dt = -V_SEI a_s |j_SEI| / (n F).
+     * -d Delta_SEI/dt = -V_SEI a_s |j_SEI| / (n F) per unit reference
+     * volume (d eps/dt itself for fixed_volume kinematics).
      * @param specific_area a_s. Units: 1/m.
      * @param sei_current j_SEI (cathodic negative). Units: A/m^2.
      * @param sei_molar_volume V_SEI. Units: m^3/mol.
@@ -136,6 +145,18 @@ namespace chemomech
                                  const double sei_current,
                                  const double sei_molar_volume,
                                  const double electrons);
+
+    /**
+     * @brief J = V / V_0 = 1 + tr eps (small strain, floored at 1e-12) for
+     * mixture kinematics, 1 for fixed_volume (the electrode's volume is
+     * fixed by assumption). Units: none.
+     */
+    double
+    volume_ratio(const double trace_strain) const;
+
+    /// d J / d tr eps: 1 for mixture kinematics, 0 for fixed_volume.
+    double
+    volume_ratio_derivative() const;
 
     /**
      * @brief Isotropic swelling strain of the electrode skeleton,
@@ -161,7 +182,7 @@ namespace chemomech
     apply_floor(const double porosity, bool &floor_hit) const;
 
     /**
-     * @brief eps = eps_swelling(c_s, tr eps) - Delta_SEI with the floor and
+     * @brief eps = eps_swelling(c_s, tr eps) - Delta_SEI / J with the floor and
      * derivatives w.r.t. c_s, tr eps and Delta_SEI (all zero on the floor).
      * @param sei_loss Delta_SEI, accumulated pore-volume fraction filled by
      * SEI. Units: none.

@@ -19,7 +19,8 @@ namespace chemomech
    * @brief Stress measures at one point. All units: Pa, except
    * strain_energy_density (J/m^3).
    *
-   * In 2D (plane strain) the tensor is completed with sigma_zz. The radial
+   * In 2D (plane strain) the tensor is completed with sigma_zz, in 1D
+   * (uniaxial strain) with sigma_yy = sigma_zz. The radial
    * stress is r.sigma.r with r the unit vector from the centre; the hoop
    * stress is the mean normal stress in the plane orthogonal to r,
    * (tr sigma - sigma_rr)/2. At the centre itself r is taken along x.

@@ -60,11 +60,15 @@ namespace chemomech
               << " mol/m^3)";
             scratch.failure = o.str();
           }
-        k.porosity   = r.porosity;
-        k.porosity_p = r.d_porosity.d_dpotential;
-        k.porosity_c = r.d_porosity.d_delectrolyte_concentration;
-        k.porosity_t = r.d_porosity.d_dtrace_strain;
-        k.current_t  = r.d_volumetric_intercalation_current.d_dtrace_strain +
+        const PorosityModel &pm = up.porosity;
+        k.volume_ratio          = pm.volume_ratio(scratch.div_q[q]);
+        k.volume_ratio_old      = pm.volume_ratio(scratch.div_old_q[q]);
+        k.volume_ratio_t        = pm.volume_ratio_derivative();
+        k.porosity              = r.porosity;
+        k.porosity_p            = r.d_porosity.d_dpotential;
+        k.porosity_c            = r.d_porosity.d_delectrolyte_concentration;
+        k.porosity_t            = r.d_porosity.d_dtrace_strain;
+        k.current_t = r.d_volumetric_intercalation_current.d_dtrace_strain +
                       r.d_volumetric_sei_current.d_dtrace_strain;
         k.current   = r.volumetric_current;
         k.current_p = r.d_volumetric_intercalation_current.d_dpotential +
@@ -135,8 +139,10 @@ namespace chemomech
             switch (s.field[i])
               {
                 case 0:
+                  // storage per reference volume: d(J eps c_e)/dt
                   r = s.phi[i] *
-                        (k.porosity * ce - k.porosity_old * s.ce_old_q[q]) /
+                        (k.volume_ratio * k.porosity * ce -
+                         k.volume_ratio_old * k.porosity_old * s.ce_old_q[q]) /
                         s.dt +
                       t.bruggeman * (s.grad[i] * salt_flux) -
                       s.phi[i] * (1 - s.tp) * k.current / F;
@@ -159,7 +165,8 @@ namespace chemomech
 
 
 
-      /// Derivatives of the local quantities by trial function @p j.
+      /// Derivatives of the local quantities (porosity, current, swelling,
+      /// volume ratio J) by trial function @p j.
       template <int dim>
       void
       local_variations(const Scratch<dim>      &s,
@@ -167,9 +174,10 @@ namespace chemomech
                        const unsigned int       j,
                        double                  &d_eps,
                        double                  &d_cur,
-                       double                  &d_sw)
+                       double                  &d_sw,
+                       double                  &d_J)
       {
-        d_eps = d_cur = d_sw = 0;
+        d_eps = d_cur = d_sw = d_J = 0;
         switch (s.field[j])
           {
             case 0:
@@ -194,6 +202,7 @@ namespace chemomech
               d_eps = k.porosity_t * s.divv[j];
               d_cur = k.current_t * s.divv[j];
               d_sw  = k.swelling_t * s.divv[j];
+              d_J   = k.volume_ratio_t * s.divv[j];
           }
       }
 
@@ -222,21 +231,24 @@ namespace chemomech
         const unsigned int n = s.field.size();
         for (unsigned int j = 0; j < n; ++j)
           {
-            double d_eps, d_cur, d_sw;
-            local_variations(s, k, j, d_eps, d_cur, d_sw);
-            const double d_fB = t.bruggeman_1 * d_eps;
-            const auto  &gi   = s.grad;
+            double d_eps, d_cur, d_sw, d_J;
+            local_variations(s, k, j, d_eps, d_cur, d_sw, d_J);
+            // d(J eps) = J d eps + eps dJ
+            const double d_pore = k.volume_ratio * d_eps + k.porosity * d_J;
+            const double d_fB   = t.bruggeman_1 * d_eps;
+            const auto  &gi     = s.grad;
             for (unsigned int i = 0; i < n; ++i)
               {
                 double v = 0;
                 switch (s.field[i])
                   {
                     case 0:
-                      v = s.phi[i] * d_eps * ce / dt +
+                      v = s.phi[i] * d_pore * ce / dt +
                           d_fB * (gi[i] * salt_flux) -
                           s.phi[i] * (1 - s.tp) * d_cur / F;
                       if (s.field[j] == 0)
-                        v += s.phi[i] * k.porosity * s.phi[j] / dt +
+                        v += s.phi[i] * k.volume_ratio * k.porosity * s.phi[j] /
+                               dt +
                              t.bruggeman *
                                (t.D1 * s.phi[j] * (gi[i] * s.gce_q[q]) +
                                 t.D * (gi[i] * gi[j]));
@@ -414,9 +426,16 @@ namespace chemomech
             geometry.cell_type == CellType::half_cell &&
             id == ElectrodeGeometry<dim>::positive_boundary_id;
           const bool term = (id == terminal) && s.electrode;
-          if (!li_metal && !term)
+          const bool stack =
+            id == ElectrodeGeometry<dim>::positive_boundary_id &&
+            stack_mechanics.has_face_traction();
+          if (!li_metal && !term && !stack)
             continue;
           s.ffv.reinit(cell, f);
+          if (stack)
+            add_stack_traction(s, with_jacobian);
+          if (!li_metal && !term)
+            continue;
           s.ffv[FEValuesExtractors::Scalar(c_comp)].get_function_values(ghosted,
                                                                         s.ce_f);
           s.ffv[FEValuesExtractors::Scalar(pe_comp)]
@@ -460,6 +479,43 @@ namespace chemomech
 
 
   template <int dim>
+  void
+  ElectrodeProblem<dim>::add_stack_traction(electrode_assembly::Scratch<dim> &s,
+                                            const bool with_jacobian) const
+  {
+    // Residual  + int p_stack(u_x) n.v  (traction t = -p_stack n).
+    const FiniteElement<dim> &fe_ = s.ffv.get_fe();
+    s.ffv[FEValuesExtractors::Scalar(u_comp)].get_function_values(ghosted,
+                                                                  s.ux_f);
+    const double       k = stack_mechanics.face_pressure_derivative();
+    const unsigned int n = s.field.size();
+    for (unsigned int q = 0; q < s.ffv.n_quadrature_points; ++q)
+      {
+        const double          JxW    = s.ffv.JxW(q);
+        const double          p      = stack_mechanics.face_pressure(s.ux_f[q]);
+        const Tensor<1, dim> &normal = s.ffv.normal_vector(q);
+        for (unsigned int i = 0; i < n; ++i)
+          {
+            if (s.field[i] != 3)
+              continue;
+            const unsigned int di =
+              fe_.system_to_component_index(i).first - u_comp;
+            const double vi = s.ffv.shape_value(i, q) * normal[di];
+            if (vi == 0)
+              continue;
+            s.cell_rhs(i) -= p * vi * JxW;
+            if (with_jacobian && k != 0)
+              for (unsigned int j = 0; j < n; ++j)
+                if (s.field[j] == 3 &&
+                    fe_.system_to_component_index(j).first == u_comp)
+                  s.cell_matrix(i, j) += k * vi * s.ffv.shape_value(j, q) * JxW;
+          }
+      }
+  }
+
+
+
+  template <int dim>
   double
   ElectrodeProblem<dim>::residual_norm() const
   {
@@ -494,6 +550,9 @@ namespace chemomech
     const bool);                                                                \
   template void ElectrodeProblem<dim>::assemble_boundary(                       \
     const typename DoFHandler<dim>::active_cell_iterator &,                     \
+    electrode_assembly::Scratch<dim> &,                                         \
+    const bool) const;                                                          \
+  template void ElectrodeProblem<dim>::add_stack_traction(                      \
     electrode_assembly::Scratch<dim> &,                                         \
     const bool) const;                                                          \
   template double ElectrodeProblem<dim>::residual_norm() const;                 \

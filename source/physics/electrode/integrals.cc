@@ -91,9 +91,10 @@ namespace chemomech
     ghosted = solution;
     FEValues<dim>       fv(*fe,
                      QGauss<dim>(n_gauss_points()),
-                     update_values | update_JxW_values |
+                     update_values | update_gradients | update_JxW_values |
                        update_quadrature_points);
-    std::vector<double> ce_q(fv.n_quadrature_points);
+    std::vector<double> ce_q(fv.n_quadrature_points),
+      div_q(fv.n_quadrature_points);
 
     ElectrodeIntegrals I;
     I.porosity_min    = std::numeric_limits<double>::max();
@@ -113,6 +114,8 @@ namespace chemomech
           fv.reinit(cell);
           fv[FEValuesExtractors::Scalar(c_comp)].get_function_values(ghosted,
                                                                      ce_q);
+          fv[FEValuesExtractors::Vector(u_comp)]
+            .get_function_divergences(ghosted, div_q);
           const ElectrodeMaterial *mat = material_of(cell->material_id());
           const unsigned int       e   = electrode_index(cell->material_id());
           std::vector<std::shared_ptr<const ElectrodePointState>> st, cs;
@@ -125,6 +128,7 @@ namespace chemomech
             {
               const double JxW = fv.JxW(q);
               double       eps = separator.porosity;
+              double       J = 1; // V/V_0: salt per reference volume J eps c_e
               if (mat)
                 {
                   const ElectrodePointUpdate &up   = mat->point_update();
@@ -134,6 +138,7 @@ namespace chemomech
                   const double xa  = up.average_concentration(s) / cmax;
                   const double xa0 = up.average_concentration(*cs[q]) / cmax;
                   eps              = s.porosity;
+                  J                = mat->porosity.volume_ratio(div_q[q]);
                   I.solid_lithium[e] += up.solid_lithium(s) * JxW;
                   I.lost_lithium[e] += s.lithium_lost * JxW;
                   I.reaction_current[e] += s.rates.volumetric_current * JxW;
@@ -164,10 +169,11 @@ namespace chemomech
                     }
                   electrode_volume += JxW;
                 }
-              I.electrolyte_lithium += eps * ce_q[q] * JxW;
+              I.electrolyte_lithium += J * eps * ce_q[q] * JxW;
             }
         }
     add_face_integrals(I, terminal_area);
+    add_mechanics_integrals(I, state);
     reduce_integrals(I,
                      region_volume,
                      electrode_volume,

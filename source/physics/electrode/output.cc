@@ -91,6 +91,10 @@ namespace chemomech
         }
     for (unsigned int k = 0; k < 6; ++k)
       data_out.add_data_vector(cell_data[k], cell_names[k]);
+    std::vector<Vector<float>> stress_data;
+    compute_stress_cell_data(stress_data);
+    for (unsigned int k = 0; k < stress_data.size(); ++k)
+      data_out.add_data_vector(stress_data[k], stress_cell_names()[k]);
 
     Vector<float> region(triangulation->n_active_cells());
     Vector<float> rank(triangulation->n_active_cells());

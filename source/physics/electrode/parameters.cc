@@ -130,14 +130,7 @@ namespace chemomech
       "interpolated per field.");
     prm.leave_subsection();
 
-    prm.enter_subsection("Electrode mechanics");
-    prm.declare_entry("Confined",
-                      "false",
-                      Patterns::Bool(),
-                      "false: the face x = L is free (the cell can grow in "
-                      "thickness); true: u_x = 0 there too. Always: u_x = 0 "
-                      "at x = 0 and u.n = 0 on the lateral faces.");
-    prm.leave_subsection();
+    StackMechanics::declare_parameters(prm);
 
     prm.enter_subsection("Discretization");
     prm.declare_entry("Degree",
@@ -240,9 +233,7 @@ namespace chemomech
     thickness_coarsening = prm.get_bool("Thickness coarsening");
     prm.leave_subsection();
 
-    prm.enter_subsection("Electrode mechanics");
-    confined = prm.get_bool("Confined");
-    prm.leave_subsection();
+    stack_mechanics.parse_parameters(prm);
     prm.enter_subsection("Discretization");
     degree              = prm.get_integer("Degree");
     displacement_degree = prm.get_integer("Displacement degree");

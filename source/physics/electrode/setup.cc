@@ -135,22 +135,31 @@ namespace chemomech
             cs,
             phi_s_mask);
         }
-      // Mechanics: u_x = 0 at x = 0 (and x = L if confined), u.n = 0 on
-      // the lateral faces.
-      const auto fix = [&](const types::boundary_id id, const unsigned int d) {
+      // Mechanics (StackMechanics): u_x = 0 at a clamped collector face,
+      // u_x = g at a rigid stack face, u.n = 0 on the lateral faces.
+      const auto fix = [&](const types::boundary_id id,
+                           const unsigned int       d,
+                           const double             value) {
+        std::vector<double> values(u_comp + dim, 0.0);
+        values[u_comp + d] = homogeneous ? 0.0 : value;
         VectorTools::interpolate_boundary_values(
           dof_handler,
           id,
-          Functions::ZeroFunction<dim>(u_comp + dim),
+          Functions::ConstantFunction<dim>(values),
           cs,
           fe->component_mask(FEValuesExtractors::Scalar(u_comp + d)));
       };
-      fix(ElectrodeGeometry<dim>::negative_boundary_id, 0);
-      if (confined)
-        fix(ElectrodeGeometry<dim>::positive_boundary_id, 0);
+      if (stack_mechanics.collector == CollectorSupport::clamped)
+        fix(ElectrodeGeometry<dim>::negative_boundary_id, 0, 0.0);
+      if (stack_mechanics.stack == StackCondition::rigid)
+        fix(ElectrodeGeometry<dim>::positive_boundary_id,
+            0,
+            stack_mechanics.gap_displacement);
       for (unsigned int axis = 1; axis < dim; ++axis)
         for (const bool upper : {false, true})
-          fix(ElectrodeGeometry<dim>::lateral_boundary_id(axis, upper), axis);
+          fix(ElectrodeGeometry<dim>::lateral_boundary_id(axis, upper),
+              axis,
+              0.0);
       cs.close();
     };
     const bool cv = (mode == OperatingMode::voltage);

@@ -165,6 +165,12 @@ namespace chemomech
       {"sei_thickness_max", "m"},
       {"surface_x_min", "1"},
       {"surface_x_max", "1"},
+      {"thickness_change_negative", "m"},
+      {"thickness_change_positive", "m"},
+      {"thickness_change_cell", "m"},
+      {"stack_pressure", "Pa"},
+      {"surface_stress_negative", "Pa"},
+      {"surface_stress_positive", "Pa"},
       {"newton_iterations", "1"},
       {"linear_iterations", "1"}};
     for (const auto &c : columns)
@@ -210,6 +216,12 @@ namespace chemomech
     table.set("sei_thickness_max", I.sei_thickness_max);
     table.set("surface_x_min", I.surface_x_min);
     table.set("surface_x_max", I.surface_x_max);
+    table.set("thickness_change_negative", I.thickness_change[0]);
+    table.set("thickness_change_positive", I.thickness_change[1]);
+    table.set("thickness_change_cell", I.cell_thickness_change);
+    table.set("stack_pressure", I.stack_pressure);
+    table.set("surface_stress_negative", I.surface_stress_mean[0]);
+    table.set("surface_stress_positive", I.surface_stress_mean[1]);
     table.set("newton_iterations", last_newton.iterations);
     table.set("linear_iterations", last_newton.linear_iterations);
   }

@@ -34,6 +34,10 @@ namespace chemomech
     {
       /// Porosity at the end of the step and at its start. Units: none.
       double porosity = 0, porosity_old = 0;
+      /// J = V/V_0 at the end and the start of the step, and dJ/d tr eps
+      /// (PorosityModel::volume_ratio(); 1, 1, 0 in the separator and for
+      /// fixed_volume kinematics). Units: none.
+      double volume_ratio = 1, volume_ratio_old = 1, volume_ratio_t = 0;
       /// d porosity / dp (1/V), / dc_e (m^3/mol), / d tr eps (none).
       double porosity_p = 0, porosity_c = 0, porosity_t = 0;
       /// a_s (i_int + i_SEI). Units: A/m^3.
@@ -80,7 +84,8 @@ namespace chemomech
                dealii::update_JxW_values | dealii::update_quadrature_points)
         , ffv(fe,
               dealii::QGauss<dim - 1>(n_points),
-              dealii::update_values | dealii::update_JxW_values)
+              dealii::update_values | dealii::update_JxW_values |
+                dealii::update_normal_vectors)
         , cell_matrix(fe.n_dofs_per_cell(), fe.n_dofs_per_cell())
         , cell_rhs(fe.n_dofs_per_cell())
         , dofs(fe.n_dofs_per_cell())
@@ -89,12 +94,14 @@ namespace chemomech
         , pe_q(fv.n_quadrature_points)
         , ps_q(fv.n_quadrature_points)
         , div_q(fv.n_quadrature_points)
+        , div_old_q(fv.n_quadrature_points)
         , gce_q(fv.n_quadrature_points)
         , gpe_q(fv.n_quadrature_points)
         , gps_q(fv.n_quadrature_points)
         , eps_q(fv.n_quadrature_points)
         , ce_f(ffv.n_quadrature_points)
         , pe_f(ffv.n_quadrature_points)
+        , ux_f(ffv.n_quadrature_points)
         , field(fe.n_dofs_per_cell())
         , phi(fe.n_dofs_per_cell())
         , divv(fe.n_dofs_per_cell())
@@ -129,6 +136,7 @@ namespace chemomech
         fv[ps].get_function_gradients(ghosted, gps_q);
         fv[u].get_function_symmetric_gradients(ghosted, eps_q);
         fv[u].get_function_divergences(ghosted, div_q);
+        fv[u].get_function_divergences(ghosted_old, div_old_q);
       }
 
       /// Fills phi, grad, symgrad and divv at quadrature point @p q.
@@ -160,11 +168,11 @@ namespace chemomech
       std::vector<dealii::types::global_dof_index> dofs;
       /// Field values at the quadrature points (c_e, old c_e, phi_e, phi_s,
       /// div u) and gradients, strain.
-      std::vector<double>                 ce_q, ce_old_q, pe_q, ps_q, div_q;
-      std::vector<dealii::Tensor<1, dim>> gce_q, gpe_q, gps_q;
+      std::vector<double> ce_q, ce_old_q, pe_q, ps_q, div_q, div_old_q;
+      std::vector<dealii::Tensor<1, dim>>          gce_q, gpe_q, gps_q;
       std::vector<dealii::SymmetricTensor<2, dim>> eps_q;
-      /// c_e and phi_e at the face quadrature points.
-      std::vector<double> ce_f, pe_f;
+      /// c_e, phi_e and u_x at the face quadrature points.
+      std::vector<double> ce_f, pe_f, ux_f;
       /// Field (0 c_e, 1 phi_e, 2 phi_s, 3 u) of every cell DoF.
       std::vector<unsigned int> field;
       /// Shape values, divergences, gradients and symmetric gradients at

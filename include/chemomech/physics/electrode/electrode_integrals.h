@@ -6,10 +6,27 @@
 #ifndef chemomech_physics_electrode_electrode_integrals_h
 #define chemomech_physics_electrode_electrode_integrals_h
 
+#include <chemomech/postprocess/stress_measures.h>
+
 #include <array>
 
 namespace chemomech
 {
+  /**
+   * @brief The electrode-scale stress at one point: sigma_el = C(eps) :
+   * (eps(u) - e* I) with the measures of StressMeasures, and the
+   * hydrostatic stress carried by the solid phase.
+   */
+  struct ElectrodeStress
+  {
+    /// sigma_el completed to 3D and its measures. Units: Pa.
+    StressMeasures measures;
+    /// The porosity whose stiffness gave it. Units: none.
+    double porosity = 0;
+    /// tr(sigma_el) / (3 (1 - eps)). Units: Pa.
+    double solid_hydrostatic = 0;
+  };
+
   /**
    * @brief Integrals over the cell, reduced over all ranks.
    * "Per area" means per unit area of the current collector
@@ -22,7 +39,8 @@ namespace chemomech
    */
   struct ElectrodeIntegrals
   {
-    /// Lithium in the electrolyte, int eps c_e. mol/m^2.
+    /// Lithium in the electrolyte, int J eps c_e (per reference volume).
+    /// mol/m^2.
     double electrolyte_lithium = 0;
     /// Lithium in the particles, int eps_a c_avg, per electrode. mol/m^2.
     std::array<double, 2> solid_lithium = {{0, 0}};
@@ -55,6 +73,28 @@ namespace chemomech
     unsigned long long clogged_points = 0;
     /// Position of one clogged point (if any). m.
     std::array<double, 3> clogged_location = {{0, 0, 0}};
+    /**
+     * Thickness change of each electrode, (1/A) int eps_xx(u) over it
+     * (the mean displacement of its right face minus that of its left
+     * face). Units: m.
+     */
+    std::array<double, 2> thickness_change = {{0, 0}};
+    /// Thickness change of the whole cell. Units: m.
+    double cell_thickness_change = 0;
+    /**
+     * Stack pressure, the volume mean of -sigma_xx over the cell
+     * (compression positive). By div sigma = 0 with rollers on the sides
+     * and x = 0 at the collector face it equals the pressure on the stack
+     * face x = L: the given one, the spring's, or the reaction of a rigid
+     * can. Units: Pa.
+     */
+    double stack_pressure = 0;
+    /// Volume mean of the particle-surface hydrostatic stress sigma_h,surf
+    /// per electrode. Units: Pa.
+    std::array<double, 2> surface_stress_mean = {{0, 0}};
+    /// Volume mean of the solid-phase hydrostatic stress
+    /// tr(sigma_el)/(3(1 - eps)) per electrode. Units: Pa.
+    std::array<double, 2> solid_stress_mean = {{0, 0}};
 
     /// Total cyclable lithium (electrolyte + particles + SEI). mol/m^2.
     double

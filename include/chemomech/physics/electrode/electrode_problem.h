@@ -22,6 +22,7 @@
 #include <chemomech/physics/electrode/cycling_controller.h>
 #include <chemomech/physics/electrode/cycling_protocol.h>
 #include <chemomech/physics/electrode/electrode_integrals.h>
+#include <chemomech/physics/electrode/stack_mechanics.h>
 #include <chemomech/simulator/newton_transient_problem.h>
 
 #include <deal.II/base/conditional_ostream.h>
@@ -313,6 +314,14 @@ namespace chemomech
       const bool with_jacobian) const;
 
     /**
+     * The stack-face traction t = -p_stack(u_x) n (StackMechanics) on the
+     * face in @p scratch.ffv into the local residual and Jacobian.
+     */
+    void
+    add_stack_traction(electrode_assembly::Scratch<dim> &scratch,
+                       const bool                        with_jacobian) const;
+
+    /**
      * @brief Integrals of @p state (the trial state after a solve, or the
      * committed state for the initial one) and of the solution, reduced
      * over all ranks.
@@ -321,6 +330,36 @@ namespace chemomech
     compute_integrals(const dealii::CellDataStorage<
                       typename dealii::Triangulation<dim>::cell_iterator,
                       ElectrodePointState> &state);
+
+    /**
+     * @brief The electrode-scale stress at a point of strain @p strain:
+     * with the swelling of @p state and the stiffness at the porosity of
+     * @p committed in an electrode (@p mat), the separator's law if
+     * @p mat is nullptr.
+     */
+    ElectrodeStress
+    electrode_stress(const ElectrodeMaterial               *mat,
+                     const ElectrodePointState             *state,
+                     const ElectrodePointState             *committed,
+                     const dealii::SymmetricTensor<2, dim> &strain) const;
+
+    /// Thickness changes, stack pressure and mean stresses of @p state into
+    /// @p I (reduced over all ranks; needs the ghosted solution).
+    void
+    add_mechanics_integrals(
+      ElectrodeIntegrals &I,
+      const dealii::CellDataStorage<
+        typename dealii::Triangulation<dim>::cell_iterator,
+        ElectrodePointState> &state) const;
+
+    /// Cell averages of the electrode stress of the committed state, in the
+    /// order of stress_cell_names(). Units: Pa.
+    void
+    compute_stress_cell_data(std::vector<dealii::Vector<float>> &data) const;
+
+    /// Names of the stress fields in the VTU.
+    static const std::vector<std::string> &
+    stress_cell_names();
 
     /// Terminal potential and counter-electrode current into @p I (local
     /// sums; @p terminal_area their area).
@@ -337,9 +376,9 @@ namespace chemomech
     ButlerVolmer           counter_kinetics;
     CyclingProtocol        protocol;
     NewtonSolver           newton;
-    double                 temperature                  = 298.15;
-    double                 initial_electrolyte          = 1000;
-    bool                   confined                     = false;
+    double                 temperature         = 298.15;
+    double                 initial_electrolyte = 1000;
+    StackMechanics         stack_mechanics;
     unsigned int           degree                       = 1;
     unsigned int           displacement_degree          = 1;
     bool                   stop_on_clogging             = false;

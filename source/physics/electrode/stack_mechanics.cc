@@ -1,0 +1,120 @@
+#include <chemomech/core/parameter_checks.h>
+#include <chemomech/physics/electrode/stack_mechanics.h>
+
+namespace chemomech
+{
+  void
+  StackMechanics::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    using dealii::Patterns::Double;
+    using dealii::Patterns::Selection;
+    const StackMechanics d;
+    prm.enter_subsection("Electrode mechanics");
+    prm.declare_entry("Collector face",
+                      "clamped",
+                      Selection("clamped|free"),
+                      "The face x = 0 (negative current collector): clamped "
+                      "(u_x = 0) or free (traction-free; needs a rigid or "
+                      "spring stack face). The lateral faces are always on "
+                      "rollers (u.n = 0).");
+    prm.declare_entry(
+      "Stack face",
+      "free",
+      Selection("free|pressure|rigid|spring"),
+      "The face x = L (positive collector of a full cell, lithium-metal side "
+      "of a half cell): free (traction-free), pressure (normal pressure "
+      "'Stack pressure'), rigid (u_x = 'Gap displacement': a rigid can) or "
+      "spring (pressure 'Stack pressure' + 'Stack stiffness' u_x: a stack of "
+      "finite stiffness).");
+    prm.declare_entry("Stack pressure",
+                      parameter_text(d.pressure),
+                      Double(),
+                      "Pressure p on the stack face (pressure and spring), "
+                      "compression positive. Units: Pa. Range: [0, 1e9].");
+    prm.declare_entry("Stack stiffness",
+                      parameter_text(d.stiffness),
+                      Double(),
+                      "Stiffness k of the stack per unit face area (spring): "
+                      "the pressure rises by k u_x as the cell grows by u_x. "
+                      "Units: Pa/m. Range: (0, 1e18].");
+    prm.declare_entry("Gap displacement",
+                      parameter_text(d.gap_displacement),
+                      Double(),
+                      "Displacement u_x of the stack face held by a rigid can "
+                      "(rigid): 0 keeps the thickness of the assembled cell, "
+                      "a negative value compresses it. Units: m. Range: "
+                      "[-1e-3, 1e-3].");
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  StackMechanics::parse_parameters(dealii::ParameterHandler &prm)
+  {
+    prm.enter_subsection("Electrode mechanics");
+    collector           = (prm.get("Collector face") == "clamped") ?
+                            CollectorSupport::clamped :
+                            CollectorSupport::free;
+    const std::string s = prm.get("Stack face");
+    stack               = (s == "free")     ? StackCondition::free :
+                          (s == "pressure") ? StackCondition::pressure :
+                          (s == "rigid")    ? StackCondition::rigid :
+                                              StackCondition::spring;
+    pressure            = prm.get_double("Stack pressure");
+    stiffness           = prm.get_double("Stack stiffness");
+    gap_displacement    = prm.get_double("Gap displacement");
+    prm.leave_subsection();
+
+    const std::string p = "Electrode mechanics/";
+    const auto        o = Bound::open;
+    const auto        c = Bound::closed;
+    check_range(p + "Stack pressure", pressure, 0, c, 1e9, c, "Pa");
+    check_range(p + "Stack stiffness", stiffness, 0, o, 1e18, c, "Pa/m");
+    check_range(p + "Gap displacement",
+                gap_displacement,
+                -1e-3,
+                c,
+                1e-3,
+                c,
+                "m");
+    check_condition(collector == CollectorSupport::clamped ||
+                      stack == StackCondition::rigid ||
+                      stack == StackCondition::spring,
+                    "parameter 'Electrode mechanics/Collector face' = free "
+                    "needs 'Electrode mechanics/Stack face' = rigid or spring "
+                    "(otherwise nothing holds the cell in x)");
+  }
+
+
+
+  bool
+  StackMechanics::has_face_traction() const
+  {
+    return stack == StackCondition::pressure || stack == StackCondition::spring;
+  }
+
+
+
+  double
+  StackMechanics::face_pressure(const double displacement) const
+  {
+    switch (stack)
+      {
+        case StackCondition::pressure:
+          return pressure;
+        case StackCondition::spring:
+          return pressure + stiffness * displacement;
+        default:
+          return 0;
+      }
+  }
+
+
+
+  double
+  StackMechanics::face_pressure_derivative() const
+  {
+    return (stack == StackCondition::spring) ? stiffness : 0.0;
+  }
+} // namespace chemomech
