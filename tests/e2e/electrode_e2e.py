@@ -1,7 +1,8 @@
 """End to end, electrode model: the full-cell example shortened (one short
 cycle) on 2 ranks with VTU output; the .pvd/.pvtu are read back with VTK and
 checked for the fields of the issue (c_e, phi_e, phi_s, u, porosity, SEI
-thickness, surface stoichiometry and stress, intercalation and SEI currents)
+thickness, surface stoichiometry and stress, intercalation and SEI currents,
+the electrode-scale stress fields)
 with physical value ranges; plot_cycling.py must turn the CSVs into a PNG and
 cycles.csv must have its row. Case: tests/e2e/electrode_output/full_cell.prm."""
 import os
@@ -31,7 +32,10 @@ point_fields = {"electrolyte_concentration": (100, 5000), "electrolyte_potential
                 "solid_potential": (-0.1, 4.5), "displacement": (-1e-5, 1e-5)}
 cell_fields = {"porosity": (0.01, 0.6), "sei_thickness": (0, 1e-6),
                "surface_stoichiometry": (0, 1), "surface_hydrostatic_stress": (-1e10, 1e10),
-               "intercalation_current_density": (-50, 50), "sei_current_density": (-1, 0)}
+               "intercalation_current_density": (-50, 50), "sei_current_density": (-1, 0),
+               "electrode_stress_xx": (-1e10, 1e10), "electrode_stress_yy": (-1e10, 1e10),
+               "electrode_hydrostatic_stress": (-1e10, 1e10),
+               "electrode_von_mises_stress": (0, 1e10), "solid_hydrostatic_stress": (-1e10, 1e10)}
 for name, (lo, hi) in list(point_fields.items()) + list(cell_fields.items()):
     # deal.II writes cell data as piecewise constant point data of its patches
     arr = grid.GetPointData().GetArray(name) or grid.GetCellData().GetArray(name)
