@@ -30,6 +30,12 @@ cases += [
     ("electrode bad step", "electrode_bad_step", ["Cycling/Steps", "sideways"]),
     ("electrode unknown preset", "electrode_unknown_preset", ["Negative electrode/Preset", "unobtainium"]),
     ("electrode separator porosity", "electrode_separator_porosity", ["Separator/Porosity", "(0, 1)"]),
+    ("electrode free cell", "electrode_free_cell",
+     ["Electrode mechanics/Collector face", "rigid or spring"]),
+    ("electrode stack pressure", "electrode_stack_pressure",
+     ["Electrode mechanics/Stack pressure", "[0, 1e+09]"]),
+    ("electrode stiffness exponent", "electrode_stiffness_exponent",
+     ["Negative electrode/Stiffness porosity exponent", "[0, 10]"]),
 ]
 for name, case, needles in cases:
     out = os.path.join(args.workdir, case + ".np1")

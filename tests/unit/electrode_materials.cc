@@ -26,16 +26,11 @@
 
 using namespace chemomech;
 using namespace dealii;
+using chemomech_test::fd;
+using chemomech_test::sci;
 
 namespace
 {
-  /// Central difference of f at x with step h.
-  double
-  fd(const std::function<double(double)> &f, const double x, const double h)
-  {
-    return (f(x + h) - f(x - h)) / (2 * h);
-  }
-
   /// Volume average (3/R^3) int_0^R c(r) r^2 dr by composite Simpson.
   double
   sphere_average(const std::function<double(double)> &c, const double R)

@@ -14,6 +14,7 @@
 #include <chemomech/materials/electrode_presets.h>
 #include <chemomech/materials/electrolyte_properties.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
+#include <chemomech/physics/electrode/stack_mechanics.h>
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/parameter_handler.h>
@@ -110,6 +111,13 @@ main(int argc, char **argv)
           m.porosity.agglomerate_fraction == p.active_volume_fraction &&
           m.effective.electrolyte_exponent == p.bruggeman_exponent &&
           m.effective.solid_exponent == p.bruggeman_exponent);
+      check.is_true(
+        name + ": stress couplings off, constant stiffness at eps_0 by default",
+        !m.stress_enhanced_diffusion && !m.stress_shifted_potential &&
+          !m.macroscopic_stress && m.stiffness.porosity_exponent == 0 &&
+          m.stiffness.reference_porosity == m.porosity.reference_porosity() &&
+          !m.point_update().stress_shifted_potential &&
+          !m.point_update().macroscopic_stress);
       check.near(name + ": D_s(0.5) = preset D_s",
                  m.particle.diffusivity(0.5 * p.max_concentration).value,
                  p.solid_diffusivity,
@@ -159,6 +167,25 @@ main(int argc, char **argv)
     check.is_true("electrode: lithium-metal counter electrode, i0 = 10 A/m^2",
                   counter.model == KineticsModel::lithium_metal &&
                     counter.exchange_current_density == 10);
+  }
+
+  // 5. Stack mechanics: clamped collector, free stack face by default.
+  {
+    ParameterHandler prm;
+    StackMechanics::declare_parameters(prm);
+    StackMechanics m;
+    m.stack = StackCondition::spring; // overwritten by the parse
+    m.parse_parameters(prm);
+    const StackMechanics d;
+    check.is_true("StackMechanics defaults round trip",
+                  m.collector == CollectorSupport::clamped &&
+                    m.stack == StackCondition::free &&
+                    m.pressure == d.pressure && m.stiffness == d.stiffness &&
+                    m.gap_displacement == d.gap_displacement);
+    check.near("free stack face carries no pressure",
+               m.face_pressure(1e-6),
+               0,
+               0);
   }
 
   return check.finish();

@@ -26,19 +26,12 @@
 namespace point_test
 {
   using namespace chemomech;
+  using chemomech_test::fd;
+  using chemomech_test::sci;
 
   constexpr double c_max  = 30555;  // mol/m^3
   constexpr double radius = 5e-6;   // m
   constexpr double T      = 298.15; // K
-
-  /// Scientific notation for messages.
-  inline std::string
-  sci(const double v)
-  {
-    std::ostringstream s;
-    s << std::scientific << std::setprecision(3) << v;
-    return s.str();
-  }
 
   /// D(c) = D0 (1 + 0.5 x), x = c / c_max (m^2/s).
   inline DiffusivityFunction

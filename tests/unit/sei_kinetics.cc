@@ -15,18 +15,8 @@
 
 using namespace chemomech;
 using namespace dealii;
-
-namespace
-{
-  /// Central difference of f at x with step h.
-  double
-  fd(const std::function<double(double)> &f, const double x, const double h)
-  {
-    return (f(x + h) - f(x - h)) / (2 * h);
-  }
-} // namespace
-
-
+using chemomech_test::fd;
+using chemomech_test::sci;
 
 int
 main(int argc, char **argv)

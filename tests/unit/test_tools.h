@@ -8,12 +8,30 @@
 #define chemomech_tests_test_tools_h
 
 #include <cmath>
+#include <functional>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace chemomech_test
 {
+  /// Central difference (f(x + h) - f(x - h)) / (2 h).
+  inline double
+  fd(const std::function<double(double)> &f, const double x, const double h)
+  {
+    return (f(x + h) - f(x - h)) / (2 * h);
+  }
+
+  /// @p v in scientific notation with 4 significant digits, for messages.
+  inline std::string
+  sci(const double v)
+  {
+    std::ostringstream s;
+    s << std::scientific << std::setprecision(3) << v;
+    return s.str();
+  }
+
   struct Checks
   {
     unsigned int passed = 0;
