@@ -8,6 +8,8 @@
 #include <chemomech/io/input_prescan.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
 #include <chemomech/physics/particle/particle_problem.h>
+#include <chemomech/simulator/checkpoint_settings.h>
+#include <chemomech/simulator/run_interrupted.h>
 #include <chemomech/simulator/transient_driver.h>
 
 #include <deal.II/base/mpi.h>
@@ -45,6 +47,9 @@ namespace
          "Options:\n"
          "  -h, --help                 this text\n"
          "  --version                  print the version\n"
+         "  --resume                   continue the run from the checkpoint in\n"
+         "                             Output/Directory/checkpoint/ (see\n"
+         "                             subsection Checkpointing)\n"
          "  --print-parameters [fmt] [model]\n"
          "                             print every parameter with its default,\n"
          "                             allowed values and documentation (units,\n"
@@ -134,12 +139,20 @@ namespace
    */
   template <class Problem>
   void
-  run_model(dealii::ParameterHandler &prm, bool &running)
+  run_model(dealii::ParameterHandler &prm,
+            const std::string        &input_file,
+            const bool                resume,
+            bool                     &running)
   {
     Problem problem(MPI_COMM_WORLD);
     problem.parse_parameters(prm);
+    chemomech::CheckpointSettings checkpointing;
+    checkpointing.parse_parameters(prm);
+    checkpointing.resume = checkpointing.resume || resume;
+    chemomech::TransientDriver driver(MPI_COMM_WORLD);
+    driver.set_checkpointing(checkpointing, input_file);
     running = true;
-    chemomech::TransientDriver(MPI_COMM_WORLD).run(problem, prm);
+    driver.run(problem, prm);
   }
 } // namespace
 
@@ -155,6 +168,7 @@ main(int argc, char *argv[])
   limit_blas_threads();
 
   std::string input_file;
+  bool        resume = false;
   for (int i = 1; i < argc; ++i)
     {
       const std::string arg = argv[i];
@@ -184,6 +198,8 @@ main(int argc, char *argv[])
             }
           return print_parameters(format, model, root);
         }
+      else if (arg == "--resume")
+        resume = true;
       else if (!arg.empty() && arg[0] == '-')
         {
           if (root)
@@ -221,26 +237,33 @@ main(int argc, char *argv[])
           prm.parse_input(input_file);
           const int dim = prm.get_integer("Dimension");
           if (dim == 1)
-            run_model<ElectrodeProblem<1>>(prm, running);
+            run_model<ElectrodeProblem<1>>(prm, input_file, resume, running);
           else if (dim == 2)
-            run_model<ElectrodeProblem<2>>(prm, running);
+            run_model<ElectrodeProblem<2>>(prm, input_file, resume, running);
           else
-            run_model<ElectrodeProblem<3>>(prm, running);
+            run_model<ElectrodeProblem<3>>(prm, input_file, resume, running);
         }
       else
         {
           ParticleProblem<3>::declare_parameters(prm);
           prm.parse_input(input_file);
           if (prm.get_integer("Dimension") == 2)
-            run_model<ParticleProblem<2>>(prm, running);
+            run_model<ParticleProblem<2>>(prm, input_file, resume, running);
           else
-            run_model<ParticleProblem<3>>(prm, running);
+            run_model<ParticleProblem<3>>(prm, input_file, resume, running);
         }
       return 0;
     }
+  catch (const RunInterrupted &e)
+    {
+      // Every rank stops here after the checkpoint; the status is written.
+      return RunInterrupted::exit_code;
+    }
   catch (const InvalidParameter &e)
     {
-      return report_error(input_file, e.what(), !running);
+      // Found alike on every rank, also when the run refuses to start.
+      (void)running;
+      return report_error(input_file, e.what(), true);
     }
   catch (const dealii::ExceptionBase &e)
     {

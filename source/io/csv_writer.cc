@@ -26,6 +26,21 @@ namespace chemomech
 
 
   void
+  CsvWriter::append(const std::string              &file_name,
+                    const std::vector<std::string> &columns,
+                    const bool                      active_)
+  {
+    active = active_;
+    n_cols = columns.size();
+    if (!active)
+      return;
+    out.open(file_name, std::ios::app);
+    AssertThrow(out, dealii::ExcMessage("cannot write '" + file_name + "'"));
+  }
+
+
+
+  void
   CsvWriter::write_row(const std::vector<double> &values)
   {
     AssertThrow(values.size() == n_cols,

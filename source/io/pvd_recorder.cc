@@ -18,6 +18,15 @@ namespace chemomech
 
 
 
+  void
+  PvdRecorder::restore(
+    const std::vector<std::pair<double, std::string>> &records)
+  {
+    times_and_names = records;
+  }
+
+
+
   template <int dim>
   void
   PvdRecorder::write(const dealii::DataOut<dim> &data_out,

@@ -1,13 +1,18 @@
 #include <chemomech/core/error_messages.h>
+#include <chemomech/core/parameter_checks.h>
 #include <chemomech/io/run_status.h>
 
 #include <deal.II/base/mpi.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <signal.h>
 #include <sstream>
+#include <unistd.h>
 
 namespace chemomech
 {
@@ -25,21 +30,139 @@ namespace chemomech
 
 
 
-  void
+  namespace
+  {
+    /// This host's name.
+    std::string
+    host_name()
+    {
+      char name[256] = {0};
+      gethostname(name, sizeof(name) - 1);
+      return name;
+    }
+
+    /// The field @p key of a "running: key value, ..." status line.
+    std::string
+    status_field(const std::string &status, const std::string &key)
+    {
+      const auto p = status.find(key + " ");
+      if (p == std::string::npos)
+        return "";
+      const auto start = p + key.size() + 1;
+      const auto end   = status.find(',', start);
+      return status.substr(start, end == std::string::npos ? end : end - start);
+    }
+
+    /**
+     * Refuses a directory a live run on this host writes into; returns a
+     * note if the last run there died. Rank 0 only.
+     */
+    std::string
+    check_previous_run(const std::string &directory)
+    {
+      std::ifstream in(directory + "/status.txt");
+      std::string   status;
+      if (!in || !std::getline(in, status) || status.rfind("running", 0) != 0)
+        return "";
+      const std::string host = status_field(status, "host");
+      const std::string pid  = status_field(status, "pid");
+      if (!host.empty() && host == host_name() && !pid.empty())
+        {
+          const long p = std::atol(pid.c_str());
+          if (p > 0 && p != static_cast<long>(getpid()) &&
+              kill(static_cast<pid_t>(p), 0) == 0)
+            throw InvalidParameter("parameter 'Output/Directory' = '" +
+                                   directory + "' is in use by a live run (" +
+                                   status + "); choose another directory");
+        }
+      const std::string beat = status_field(status, "heartbeat");
+      return "note: the previous run in " + directory +
+             " died without a final status" +
+             (beat.empty() ? std::string() : " (last heartbeat " + beat + ")");
+    }
+
+    /// Removes the files a previous run wrote into @p directory.
+    void
+    remove_previous_outputs(const std::string &directory)
+    {
+      namespace fs = std::filesystem;
+      if (!fs::is_directory(directory))
+        return;
+      for (const auto &entry : fs::directory_iterator(directory))
+        {
+          const std::string name = entry.path().filename().string();
+          const auto        ends = [&](const std::string &suffix) {
+            return name.size() >= suffix.size() &&
+                   name.compare(name.size() - suffix.size(),
+                                suffix.size(),
+                                suffix) == 0;
+          };
+          const bool output =
+            (name.rfind("solution", 0) == 0 &&
+             (ends(".vtu") || ends(".pvtu") || ends(".pvd"))) ||
+            ends(".csv") || name == "events.txt" ||
+            name == "performance.json" || name == "status.txt" ||
+            name == "parameters_used.prm" || name.rfind("checkpoint", 0) == 0;
+          if (output)
+            fs::remove_all(entry.path());
+        }
+    }
+  } // namespace
+
+
+
+  std::string
   start_run_output(const std::string              &directory,
                    const dealii::ParameterHandler &prm,
+                   const bool                      resuming,
                    const MPI_Comm                  comm)
   {
-    const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    const bool  root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    std::string note, refusal;
     if (root)
-      std::filesystem::create_directories(directory);
+      {
+        try
+          {
+            note = check_previous_run(directory);
+            if (!resuming)
+              remove_previous_outputs(directory);
+            std::filesystem::create_directories(directory);
+          }
+        catch (const InvalidParameter &e)
+          {
+            refusal = e.what();
+          }
+      }
+    refusal = dealii::Utilities::MPI::broadcast(comm, refusal, 0);
+    if (!refusal.empty())
+      throw InvalidParameter(refusal);
     MPI_Barrier(comm);
-    write_run_status(directory, "running", comm);
+    write_running_status(directory, 0, 0.0, comm);
     if (root)
       {
         std::ofstream out(directory + "/parameters_used.prm");
         prm.print_parameters(out, dealii::ParameterHandler::PRM);
       }
+    return note;
+  }
+
+
+
+  void
+  write_running_status(const std::string &directory,
+                       const unsigned int step,
+                       const double       time,
+                       const MPI_Comm     comm)
+  {
+    if (dealii::Utilities::MPI::this_mpi_process(comm) != 0)
+      return;
+    const std::time_t  now = std::time(nullptr);
+    std::ostringstream o;
+    o << "running: host " << host_name() << ", pid " << getpid()
+      << ", heartbeat "
+      << std::put_time(std::gmtime(&now), "%Y-%m-%dT%H:%M:%SZ") << ", step "
+      << step << ", t = " << time << " s";
+    write_run_status(directory, o.str(), comm);
   }
 
 

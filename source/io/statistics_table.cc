@@ -4,6 +4,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
 
 namespace chemomech
 {
@@ -28,6 +31,7 @@ namespace chemomech
   {
     active = active_;
     std::fill(is_set.begin(), is_set.end(), false);
+    rows_written = 0;
     if (!active)
       return;
     out.open(file_name);
@@ -36,6 +40,46 @@ namespace chemomech
       out << (i ? "," : "") << cols[i].name;
     out << '\n';
     out.flush();
+  }
+
+
+
+  void
+  StatisticsTable::reopen(const std::string &file_name,
+                          const bool         active_,
+                          const unsigned int rows)
+  {
+    active = active_;
+    std::fill(is_set.begin(), is_set.end(), false);
+    rows_written = rows;
+    if (!active)
+      return;
+    std::string header;
+    for (unsigned int i = 0; i < cols.size(); ++i)
+      header += (i ? "," : "") + cols[i].name;
+    std::vector<std::string> lines;
+    {
+      std::ifstream in(file_name);
+      AssertThrow(in,
+                  dealii::ExcMessage("cannot resume: '" + file_name +
+                                     "' cannot be read"));
+      std::string line;
+      while (lines.size() < rows + 1 && std::getline(in, line))
+        lines.push_back(line);
+    }
+    AssertThrow(!lines.empty() && lines[0] == header,
+                dealii::ExcMessage("cannot resume: '" + file_name +
+                                   "' has another header than this run's"));
+    AssertThrow(lines.size() == rows + 1,
+                dealii::ExcMessage("cannot resume: '" + file_name + "' has " +
+                                   std::to_string(lines.size() - 1) +
+                                   " rows, the checkpoint expects " +
+                                   std::to_string(rows)));
+    out.open(file_name, std::ios::trunc);
+    for (const auto &l : lines)
+      out << l << '\n';
+    out.flush();
+    AssertThrow(out, dealii::ExcMessage("cannot write '" + file_name + "'"));
   }
 
 
@@ -60,6 +104,7 @@ namespace chemomech
                   dealii::ExcMessage("statistics column '" + cols[i].name +
                                      "' not set in this row"));
     std::fill(is_set.begin(), is_set.end(), false);
+    ++rows_written;
     if (!active)
       return;
     char buffer[64];

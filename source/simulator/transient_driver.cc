@@ -1,6 +1,8 @@
 #include <chemomech/io/performance_report.h>
 #include <chemomech/io/run_status.h>
 #include <chemomech/io/statistics_table.h>
+#include <chemomech/simulator/run_interrupted.h>
+#include <chemomech/simulator/signal_monitor.h>
 #include <chemomech/simulator/transient_driver.h>
 
 #include <deal.II/base/exceptions.h>
@@ -24,27 +26,51 @@ namespace chemomech
 
 
   void
+  TransientDriver::set_checkpointing(const CheckpointSettings &settings,
+                                     const std::string        &input)
+  {
+    checkpointing = settings;
+    input_file    = input;
+  }
+
+
+
+  void
   TransientDriver::run(TransientProblem &problem, const ParameterHandler &prm)
   {
     const std::string directory = problem.output_settings().directory;
+    if (checkpointing.resume)
+      check_resume(problem, prm);
+    const std::string note =
+      start_run_output(directory, prm, checkpointing.resume, comm);
+    ConditionalOStream pcout(std::cout,
+                             Utilities::MPI::this_mpi_process(comm) == 0);
+    if (!note.empty())
+      pcout << note << std::endl;
     try
       {
-        start_run_output(directory, prm, comm);
-        ConditionalOStream pcout(std::cout,
-                                 Utilities::MPI::this_mpi_process(comm) == 0);
-        TimerOutput        timer(comm,
+        TimerOutput timer(comm,
                           pcout,
                           TimerOutput::never,
                           TimerOutput::wall_times);
         problem.attach_timer(timer);
         const auto start = std::chrono::steady_clock::now();
-        run_loop(problem, timer);
-        const double seconds = std::chrono::duration<double>(
-                                 std::chrono::steady_clock::now() - start)
-                                 .count();
-        write_performance(problem, timer, seconds);
-        write_run_status(directory, "completed: " + stop_reason, comm);
-        timer.print_wall_time_statistics(comm);
+        run_loop(problem, prm, timer);
+        if (!interruption.empty())
+          {
+            // After the checkpoint: the status says how to resume.
+            write_run_status(directory, interruption, comm);
+            pcout << interruption << std::endl;
+          }
+        else
+          {
+            const double seconds = std::chrono::duration<double>(
+                                     std::chrono::steady_clock::now() - start)
+                                     .count();
+            write_performance(problem, timer, seconds);
+            write_run_status(directory, "completed: " + stop_reason, comm);
+            timer.print_wall_time_statistics(comm);
+          }
       }
     catch (const std::exception &e)
       {
@@ -52,18 +78,52 @@ namespace chemomech
         mark_run_failed(directory, e, comm);
         throw;
       }
+    // Thrown once the timer is gone (its destructor communicates).
+    if (!interruption.empty())
+      throw RunInterrupted(interruption);
   }
 
 
 
   void
-  TransientDriver::run_loop(TransientProblem &problem, TimerOutput &timer)
+  TransientDriver::start_loop(TransientProblem       &problem,
+                              const ParameterHandler &prm,
+                              TimerOutput            &timer)
   {
-    const auto            wall_start = std::chrono::steady_clock::now();
-    const bool            root = Utilities::MPI::this_mpi_process(comm) == 0;
+    const std::string directory = problem.output_settings().directory;
+    const bool        root      = Utilities::MPI::this_mpi_process(comm) == 0;
+    problem.declare_statistics(statistics);
+    steps = rejected  = 0;
+    newton_iterations = linear_iterations = 0;
+    vtu_index = last_vtu = last_checkpoint = 0;
+    proposed                               = problem.initial_time_step();
+    if (checkpointing.resume)
+      {
+        resume(problem, prm);
+        return;
+      }
+    statistics.open(directory + "/statistics.csv", root);
+    {
+      TimerOutput::Scope t(timer, "statistics");
+      problem.add_statistics(statistics, 0);
+      statistics.write_row();
+    }
+    problem.write_output(vtu_index++);
+  }
+
+
+
+  void
+  TransientDriver::run_loop(TransientProblem       &problem,
+                            const ParameterHandler &prm,
+                            TimerOutput            &timer)
+  {
+    wall_start = checkpoint_wall = std::chrono::steady_clock::now();
+    const bool            root   = Utilities::MPI::this_mpi_process(comm) == 0;
     ConditionalOStream    pcout(std::cout, root);
     const OutputSettings &settings  = problem.output_settings();
     const std::string     directory = settings.directory;
+    const SignalMonitor   signals;
 
     problem.setup();
     {
@@ -71,27 +131,22 @@ namespace chemomech
       problem.print_header(header);
       pcout << header.str() << std::flush;
     }
-
-    StatisticsTable statistics;
-    problem.declare_statistics(statistics);
-    statistics.open(directory + "/statistics.csv", root);
+    start_loop(problem, prm, timer);
+    start_fraction     = problem.progress_fraction();
     const auto add_row = [&](const double dt) {
       TimerOutput::Scope t(timer, "statistics");
       problem.add_statistics(statistics, dt);
       statistics.write_row();
     };
-    add_row(0);
-    unsigned int vtu_index = 0;
-    problem.write_output(vtu_index++);
 
-    steps = rejected  = 0;
-    newton_iterations = linear_iterations = 0;
-    unsigned int last_vtu                 = 0;
-    double       proposed                 = problem.initial_time_step();
+    std::string signal;
     while (true)
       {
         stop_reason = problem.stop_reason();
         if (!stop_reason.empty())
+          break;
+        signal = signals.pending(comm);
+        if (!signal.empty())
           break;
         const double      dt      = problem.limit_time_step(proposed);
         const StepAttempt attempt = problem.try_step(dt);
@@ -124,6 +179,7 @@ namespace chemomech
         const StepReport report = problem.accept_step();
         ++steps;
         add_row(dt);
+        write_running_status(directory, steps, problem.current_time(), comm);
         if (report.write_output ||
             (settings.vtu_interval > 0 && steps % settings.vtu_interval == 0))
           {
@@ -131,30 +187,36 @@ namespace chemomech
             last_vtu = steps;
           }
         if (settings.show_progress)
-          {
-            const double elapsed =
-              std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                            wall_start)
-                .count();
-            const double       fraction = problem.progress_fraction();
-            std::ostringstream line;
-            line << "step " << std::setw(6) << steps
-                 << "  t = " << std::scientific << std::setprecision(3)
-                 << problem.current_time() << " s  dt = " << dt << " s  "
-                 << problem.progress_line() << "  elapsed "
-                 << format_duration(elapsed) << "  left ~"
-                 << format_duration(
-                      fraction > 0 ? elapsed * (1 - fraction) / fraction : -1);
-            pcout << line.str() << std::endl;
-          }
+          pcout << progress_line(problem, dt) << std::endl;
         if (!report.stop_reason.empty())
           {
             stop_reason = report.stop_reason;
             break;
           }
         proposed = problem.next_time_step(dt, proposed);
+        if (checkpointing.stop_after_steps > 0 &&
+            steps >= checkpointing.stop_after_steps)
+          {
+            signal = "step limit 'Checkpointing/Stop after steps' = " +
+                     std::to_string(checkpointing.stop_after_steps);
+            break;
+          }
+        if (checkpoint_due())
+          write_checkpoint(problem, prm);
       }
 
+    interruption.clear();
+    if (!signal.empty())
+      {
+        if (problem.supports_checkpoints() && last_checkpoint != steps)
+          write_checkpoint(problem, prm);
+        std::ostringstream status;
+        status << "interrupted: " << signal
+               << " at t = " << problem.current_time() << " s after " << steps
+               << " steps; resume with: chemomech --resume " << input_file;
+        interruption = status.str();
+        return;
+      }
     if (last_vtu != steps || steps == 0)
       problem.write_output(vtu_index++);
     std::ostringstream summary;
@@ -163,6 +225,51 @@ namespace chemomech
             << " s\n";
     problem.print_summary(summary);
     pcout << summary.str() << std::flush;
+  }
+
+
+
+  bool
+  TransientDriver::checkpoint_due() const
+  {
+    if (steps == last_checkpoint)
+      return false;
+    if (checkpointing.every_steps > 0 &&
+        steps - last_checkpoint >= checkpointing.every_steps)
+      return true;
+    if (checkpointing.every_seconds > 0)
+      {
+        // The same decision on every rank: rank 0's clock.
+        const double since =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                        checkpoint_wall)
+            .count();
+        return Utilities::MPI::broadcast(comm, since, 0) >=
+               checkpointing.every_seconds;
+      }
+    return false;
+  }
+
+
+
+  std::string
+  TransientDriver::progress_line(const TransientProblem &problem,
+                                 const double            dt) const
+  {
+    const double elapsed = std::chrono::duration<double>(
+                             std::chrono::steady_clock::now() - wall_start)
+                             .count();
+    // The time left from the progress made by this run (a resumed run
+    // starts at start_fraction).
+    const double       fraction = problem.progress_fraction();
+    const double       done     = fraction - start_fraction;
+    std::ostringstream line;
+    line << "step " << std::setw(6) << steps << "  t = " << std::scientific
+         << std::setprecision(3) << problem.current_time() << " s  dt = " << dt
+         << " s  " << problem.progress_line() << "  elapsed "
+         << format_duration(elapsed) << "  left ~"
+         << format_duration(done > 0 ? elapsed * (1 - fraction) / done : -1);
+    return line.str();
   }
 
 

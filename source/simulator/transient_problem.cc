@@ -1,4 +1,7 @@
+#include <chemomech/io/checkpoint_archive.h>
 #include <chemomech/simulator/transient_problem.h>
+
+#include <deal.II/base/exceptions.h>
 
 #include <iostream>
 
@@ -17,6 +20,38 @@ namespace chemomech
   void
   TransientProblem::add_performance(PerformanceReport &) const
   {}
+
+
+
+  bool
+  TransientProblem::supports_checkpoints() const
+  {
+    return false;
+  }
+
+
+
+  std::function<bool(const std::string &)>
+  TransientProblem::checkpoint_cell_filter() const
+  {
+    return [](const std::string &) { return false; };
+  }
+
+
+
+  void
+  TransientProblem::save_checkpoint(CheckpointArchive &) const
+  {
+    AssertThrow(false, ExcMessage("this model cannot write checkpoints"));
+  }
+
+
+
+  void
+  TransientProblem::load_checkpoint(const CheckpointArchive &)
+  {
+    AssertThrow(false, ExcMessage("this model cannot resume from checkpoints"));
+  }
 
 
 

@@ -30,6 +30,15 @@ namespace chemomech
          const std::vector<std::string> &columns,
          const bool                      active);
 
+    /**
+     * @brief Continues @p file_name (restored by a resumed run to its
+     * content at the checkpoint): appends rows after its last line.
+     */
+    void
+    append(const std::string              &file_name,
+           const std::vector<std::string> &columns,
+           const bool                      active);
+
     /// Writes one row; its size must equal the number of columns.
     void
     write_row(const std::vector<double> &values);

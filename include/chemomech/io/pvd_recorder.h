@@ -37,6 +37,11 @@ namespace chemomech
           const unsigned int          index,
           const MPI_Comm              comm);
 
+    /// Continues the series of a resumed run with @p records (as returned
+    /// by records() when its checkpoint was written).
+    void
+    restore(const std::vector<std::pair<double, std::string>> &records);
+
     /// (time, .pvtu file name) written so far.
     const std::vector<std::pair<double, std::string>> &
     records() const

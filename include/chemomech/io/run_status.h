@@ -26,11 +26,32 @@ namespace chemomech
   /**
    * @brief Starts a run's output: creates @p directory, marks it "running"
    * and writes @p prm to parameters_used.prm (rank 0; collective).
+   *
+   * Before that it reads the status.txt a previous run left there: if that
+   * run is still "running" on this host (its process alive) the new run is
+   * refused (two runs must not write into one directory); if it died
+   * without a final status, the returned note says so. A fresh run
+   * (@p resuming false) then removes the previous run's outputs
+   * (solution*.vtu/.pvtu/.pvd, *.csv, events.txt, performance.json,
+   * status.txt, parameters_used.prm, checkpoint*), so that files of two
+   * runs are never mixed; a resumed run keeps them.
+   * @return The note about a dead previous run ("" if none).
    */
-  void
+  std::string
   start_run_output(const std::string              &directory,
                    const dealii::ParameterHandler &prm,
+                   const bool                      resuming,
                    const MPI_Comm                  comm);
+
+  /**
+   * @brief The status of a live run: "running: host H, pid P, heartbeat
+   * <UTC time>, step N, t = T s" (rank 0).
+   */
+  void
+  write_running_status(const std::string &directory,
+                       const unsigned int step,
+                       const double       time,
+                       const MPI_Comm     comm);
 
   /**
    * @brief Marks a started run as "failed: <message of @p e>" so that its

@@ -61,6 +61,24 @@ namespace chemomech
     void
     open(const std::string &file_name, const bool active);
 
+    /**
+     * @brief Reopens @p file_name of an interrupted run to continue it:
+     * keeps its header and first @p rows rows (those of the checkpoint the
+     * run resumes from), drops the rest, and appends from there. Throws
+     * naming the file if it has fewer rows or another header.
+     */
+    void
+    reopen(const std::string &file_name,
+           const bool         active,
+           const unsigned int rows);
+
+    /// Rows written since open() (or kept by reopen()).
+    unsigned int
+    n_rows() const
+    {
+      return rows_written;
+    }
+
     /// Sets the value of column @p name in the current row.
     void
     set(const std::string &name, const double value);
@@ -82,7 +100,8 @@ namespace chemomech
     std::vector<double>                 row;
     std::vector<bool>                   is_set;
     std::ofstream                       out;
-    bool                                active = false;
+    bool                                active       = false;
+    unsigned int                        rows_written = 0;
   };
 } // namespace chemomech
 

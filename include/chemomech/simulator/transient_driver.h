@@ -7,10 +7,13 @@
 #ifndef chemomech_simulator_transient_driver_h
 #define chemomech_simulator_transient_driver_h
 
+#include <chemomech/io/statistics_table.h>
+#include <chemomech/simulator/checkpoint_settings.h>
 #include <chemomech/simulator/transient_problem.h>
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <chrono>
 #include <mpi.h>
 #include <string>
 
@@ -27,6 +30,25 @@ namespace chemomech
    * problem's own figures). Output/VTU interval and Output/Progress come from
    * TransientProblem::output_settings(); the timer table is printed at the
    * end of every run.
+   *
+   * <h3>Checkpoints, restarts, signals</h3>
+   * With CheckpointSettings (set_checkpointing()) the driver writes
+   * checkpoints into Output/Directory/checkpoint/ after accepted steps
+   * (source/simulator/checkpoint_restart.cc): its own counters, the
+   * problem's state (TransientProblem::save_checkpoint()), the parameters
+   * and copies of the CSV files. A resumed run rebuilds the problem with
+   * setup(), reads the checkpoint back (on any number of ranks), restores
+   * the CSV files to their rows at the checkpoint and continues; it refuses
+   * if a parameter that changes the discrete problem differs. SIGTERM,
+   * SIGINT and SIGUSR1 end the run after the current step with a checkpoint,
+   * status.txt "interrupted: ..." and RunInterrupted.
+   *
+   * <h3>status.txt</h3>
+   * "running: host H, pid P, heartbeat <UTC time>, step N, t = T s" while
+   * the run lives (rewritten every step), then "completed: <why>",
+   * "failed: <error>" or "interrupted: <signal> ...". A fresh run into a
+   * directory removes the outputs of the previous run there (a live one on
+   * the same host is refused) and notes when that run had died.
    */
   class TransientDriver
   {
@@ -40,6 +62,14 @@ namespace chemomech
      */
     void
     run(TransientProblem &problem, const dealii::ParameterHandler &prm);
+
+    /**
+     * @brief Checkpointing and resuming of the next run(); @p input_file is
+     * named in the "interrupted" status (how to resume).
+     */
+    void
+    set_checkpointing(const CheckpointSettings &settings,
+                      const std::string        &input_file);
 
     /// Accepted steps of the last run().
     unsigned int
@@ -57,19 +87,67 @@ namespace chemomech
 
   private:
     void
-    run_loop(TransientProblem &problem, dealii::TimerOutput &timer);
+    run_loop(TransientProblem               &problem,
+             const dealii::ParameterHandler &prm,
+             dealii::TimerOutput            &timer);
+
+    /// The first row and output of a fresh run, or the state of a resumed
+    /// one.
+    void
+    start_loop(TransientProblem               &problem,
+               const dealii::ParameterHandler &prm,
+               dealii::TimerOutput            &timer);
+
+    /// Writes a checkpoint now (checkpoint_restart.cc). Collective.
+    void
+    write_checkpoint(TransientProblem               &problem,
+                     const dealii::ParameterHandler &prm);
+
+    /**
+     * Refuses to resume (InvalidParameter, before anything is written) if
+     * there is no checkpoint or a parameter of the discrete problem differs
+     * from the checkpoint's (checkpoint_restart.cc). Collective.
+     */
+    void
+    check_resume(const TransientProblem         &problem,
+                 const dealii::ParameterHandler &prm) const;
+
+    /// Restores the driver and @p problem (after its setup()) from the
+    /// checkpoint (checkpoint_restart.cc). Collective.
+    void
+    resume(TransientProblem &problem, const dealii::ParameterHandler &prm);
+
+    /// Whether a periodic checkpoint is due after the accepted step.
+    bool
+    checkpoint_due() const;
+
+    /// Progress line of the accepted step of size @p dt.
+    std::string
+    progress_line(const TransientProblem &problem, const double dt) const;
 
     void
     write_performance(TransientProblem          &problem,
                       const dealii::TimerOutput &timer,
                       const double               seconds) const;
 
-    MPI_Comm           comm;
-    unsigned int       steps             = 0;
-    unsigned int       rejected          = 0;
-    unsigned long long newton_iterations = 0;
-    unsigned long long linear_iterations = 0;
-    std::string        stop_reason;
+    MPI_Comm                              comm;
+    CheckpointSettings                    checkpointing;
+    std::string                           input_file;
+    StatisticsTable                       statistics;
+    unsigned int                          vtu_index       = 0;
+    unsigned int                          last_vtu        = 0;
+    unsigned int                          last_checkpoint = 0;
+    double                                proposed        = 0;
+    double                                start_fraction  = 0;
+    std::chrono::steady_clock::time_point wall_start, checkpoint_wall;
+    unsigned int                          steps             = 0;
+    unsigned int                          rejected          = 0;
+    unsigned long long                    newton_iterations = 0;
+    unsigned long long                    linear_iterations = 0;
+    std::string                           stop_reason;
+    /// The "interrupted: ..." status of a run stopped by a signal or the
+    /// step limit ("" otherwise).
+    std::string interruption;
   };
 } // namespace chemomech
 

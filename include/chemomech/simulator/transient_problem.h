@@ -12,6 +12,7 @@
 #include <deal.II/base/conditional_ostream.h>
 #include <deal.II/base/timer.h>
 
+#include <functional>
 #include <memory>
 #include <mpi.h>
 #include <ostream>
@@ -20,6 +21,7 @@
 namespace chemomech
 {
   class StatisticsTable;
+  class CheckpointArchive;
   class PerformanceReport;
 
   /// What TransientProblem::try_step() reports about one attempted step.
@@ -157,6 +159,38 @@ namespace chemomech
     /// Sizes and model-specific figures for performance.json.
     virtual void
     add_performance(PerformanceReport &report) const;
+
+    /// @name Checkpoints (see TransientDriver)
+    /// @{
+
+    /// Whether the model implements the three functions below (default:
+    /// no).
+    virtual bool
+    supports_checkpoints() const;
+
+    /// After setup(): which cell records of a checkpoint this rank needs
+    /// (its locally owned cells).
+    virtual std::function<bool(const std::string &)>
+    checkpoint_cell_filter() const;
+
+    /**
+     * @brief Adds the committed state to @p archive: the fields and their
+     * history, the quadrature-point state, time, step-size and protocol
+     * controllers, the PVD list, the row counts of the model's own CSV
+     * files. Collective.
+     */
+    virtual void
+    save_checkpoint(CheckpointArchive &archive) const;
+
+    /**
+     * @brief After setup(): restores what save_checkpoint() stored and
+     * reopens the model's own CSV files (restored by the driver to their
+     * content at the checkpoint) at their rows. Collective.
+     */
+    virtual void
+    load_checkpoint(const CheckpointArchive &archive);
+
+    /// @}
 
     /**
      * @brief Gives the problem the driver's timer (sections "setup",

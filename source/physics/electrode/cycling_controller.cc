@@ -61,6 +61,89 @@ namespace chemomech
 
 
 
+  void
+  CyclingController::save(CheckpointArchive &archive) const
+  {
+    const ProtocolState &p = protocol.state();
+    archive.set("cycling.protocol",
+                {double(p.cycle),
+                 double(p.step),
+                 p.step_start_time,
+                 double(p.time_steps_in_step),
+                 p.finished ? 1.0 : 0.0,
+                 double(p.ending_limit)});
+    const CyclingRecord &r = last_record;
+    archive.set("cycling.record",
+                {double(r.cycle),
+                 double(r.step),
+                 r.current,
+                 r.discharge_capacity,
+                 r.charge_capacity,
+                 r.lithium_balance_error,
+                 r.charge_balance_error});
+    archive.set("cycling.previous",
+                {previous.time, previous.voltage, previous.current});
+    archive.set("cycling.previous_x",
+                {previous_x_min[0],
+                 previous_x_min[1],
+                 previous_x_max[0],
+                 previous_x_max[1]});
+    archive.set("cycling.totals",
+                {discharge_q,
+                 charge_q,
+                 first_discharge_q,
+                 lithium_before,
+                 initial_cyclable,
+                 clog_reported ? 1.0 : 0.0,
+                 last_switched ? 1.0 : 0.0,
+                 cycles_open ? 1.0 : 0.0,
+                 double(cycles.n_rows())});
+  }
+
+
+
+  void
+  CyclingController::load(const CheckpointArchive &archive)
+  {
+    const std::vector<double> &p = archive.get("cycling.protocol");
+    ProtocolState              s;
+    s.cycle              = static_cast<unsigned int>(p.at(0));
+    s.step               = static_cast<unsigned int>(p.at(1));
+    s.step_start_time    = p.at(2);
+    s.time_steps_in_step = static_cast<unsigned int>(p.at(3));
+    s.finished           = p.at(4) > 0.5;
+    s.ending_limit       = static_cast<unsigned int>(p.at(5));
+    protocol.set_state(s);
+    const std::vector<double> &r      = archive.get("cycling.record");
+    last_record.cycle                 = static_cast<unsigned int>(r.at(0));
+    last_record.step                  = static_cast<unsigned int>(r.at(1));
+    last_record.current               = r.at(2);
+    last_record.discharge_capacity    = r.at(3);
+    last_record.charge_capacity       = r.at(4);
+    last_record.lithium_balance_error = r.at(5);
+    last_record.charge_balance_error  = r.at(6);
+    const std::vector<double> &o      = archive.get("cycling.previous");
+    previous                          = {o.at(0), o.at(1), o.at(2)};
+    const std::vector<double> &x      = archive.get("cycling.previous_x");
+    previous_x_min                    = {{x.at(0), x.at(1)}};
+    previous_x_max                    = {{x.at(2), x.at(3)}};
+    const std::vector<double> &t      = archive.get("cycling.totals");
+    discharge_q                       = t.at(0);
+    charge_q                          = t.at(1);
+    first_discharge_q                 = t.at(2);
+    lithium_before                    = t.at(3);
+    initial_cyclable                  = t.at(4);
+    clog_reported                     = t.at(5) > 0.5;
+    last_switched                     = t.at(6) > 0.5;
+    cycles_open                       = t.at(7) > 0.5;
+    if (cycles_open)
+      cycles.reopen(settings.directory + "/cycles.csv",
+                    root,
+                    static_cast<unsigned int>(t.at(8)));
+  }
+
+
+
   std::pair<unsigned int, unsigned int>
   CyclingController::position() const
   {

@@ -451,6 +451,14 @@ namespace chemomech
 
 
 
+  void
+  CyclingProtocol::set_state(const ProtocolState &state)
+  {
+    protocol_state = state;
+  }
+
+
+
   bool
   CyclingProtocol::advance_if_done(const Observables &obs)
   {

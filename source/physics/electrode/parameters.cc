@@ -1,6 +1,7 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
+#include <chemomech/simulator/checkpoint_settings.h>
 
 #include <deal.II/base/mpi.h>
 
@@ -148,6 +149,7 @@ namespace chemomech
       prm,
       "(and at every step switch and the end); 0: only at the start and the "
       "end.");
+    CheckpointSettings::declare_parameters(prm);
 
     prm.enter_subsection("Stop conditions");
     prm.declare_entry("Stop on pore clogging",

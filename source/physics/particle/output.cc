@@ -138,11 +138,8 @@ namespace chemomech
         // the line-outs due at t = 0.
         if (!probe_points.empty())
           {
-            std::vector<std::string> cols = {"time", "probe"};
-            const auto               rest = sample_columns<dim>();
-            cols.insert(cols.end(), rest.begin(), rest.end());
             probes_csv.open(output.directory + "/probes.csv",
-                            cols,
+                            probe_columns(),
                             Utilities::MPI::this_mpi_process(comm) == 0);
           }
         write_probes();
@@ -179,10 +176,23 @@ namespace chemomech
 
 
 
-#define CHEMOMECH_INSTANTIATE(dim)                                      \
-  template void ParticleProblem<dim>::write_output(const unsigned int); \
-  template void ParticleProblem<dim>::write_probes();                   \
-  template void ParticleProblem<dim>::write_line_out(const unsigned int);
+  template <int dim>
+  std::vector<std::string>
+  ParticleProblem<dim>::probe_columns() const
+  {
+    std::vector<std::string> cols = {"time", "probe"};
+    const auto               rest = sample_columns<dim>();
+    cols.insert(cols.end(), rest.begin(), rest.end());
+    return cols;
+  }
+
+
+
+#define CHEMOMECH_INSTANTIATE(dim)                                        \
+  template void ParticleProblem<dim>::write_output(const unsigned int);   \
+  template void ParticleProblem<dim>::write_probes();                     \
+  template void ParticleProblem<dim>::write_line_out(const unsigned int); \
+  template std::vector<std::string> ParticleProblem<dim>::probe_columns() const;
 
   CHEMOMECH_INSTANTIATE(2)
   CHEMOMECH_INSTANTIATE(3)

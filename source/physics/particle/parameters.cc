@@ -1,5 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/physics/particle/particle_problem.h>
+#include <chemomech/simulator/checkpoint_settings.h>
 
 #include <deal.II/base/utilities.h>
 
@@ -63,6 +64,7 @@ namespace chemomech
     OutputSettings::declare_parameters(
       prm,
       "(and at the start and the end); 0: only start and end.");
+    CheckpointSettings::declare_parameters(prm);
     prm.enter_subsection("Output");
     prm.declare_entry("Probe points",
                       "",

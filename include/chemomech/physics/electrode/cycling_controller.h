@@ -8,6 +8,7 @@
 #define chemomech_physics_electrode_cycling_controller_h
 
 #include <chemomech/core/time_stepping.h>
+#include <chemomech/io/checkpoint_archive.h>
 #include <chemomech/io/statistics_table.h>
 #include <chemomech/physics/electrode/cycling_protocol.h>
 #include <chemomech/physics/electrode/electrode_integrals.h>
@@ -96,6 +97,21 @@ namespace chemomech
           const ElectrodeIntegrals &initial,
           const double              voltage,
           const MPI_Comm            comm);
+
+    /**
+     * @brief Adds the protocol position, the capacities, the previous
+     * observation and the cycles.csv row count to @p archive (keys
+     * "cycling.*").
+     */
+    void
+    save(CheckpointArchive &archive) const;
+
+    /**
+     * @brief Restores what save() stored (after start()) and reopens
+     * cycles.csv at its rows.
+     */
+    void
+    load(const CheckpointArchive &archive);
 
     /// The step the cell runs now.
     const ProtocolStep &

@@ -242,6 +242,10 @@ namespace chemomech
     void
     reset(const double time = 0);
 
+    /// Sets the position in the protocol (a checkpoint's).
+    void
+    set_state(const ProtocolState &state);
+
     /// Steps of one cycle.
     const std::vector<ProtocolStep> &
     steps() const;

@@ -180,6 +180,26 @@ namespace chemomech
     void
     print_summary(std::ostream &out) const override;
 
+    /// Checkpoints are supported (checkpoint.cc).
+    bool
+    supports_checkpoints() const override;
+
+    /// See TransientProblem::checkpoint_cell_filter().
+    std::function<bool(const std::string &)>
+    checkpoint_cell_filter() const override;
+
+    /**
+     * @brief The committed solution, the quadrature-point state (packed,
+     * with the rates of its step), time, operating point, the cycling
+     * controller and the PVD list.
+     */
+    void
+    save_checkpoint(CheckpointArchive &archive) const override;
+
+    /// Restores them after setup(); the integrals are recomputed.
+    void
+    load_checkpoint(const CheckpointArchive &archive) override;
+
     /// @}
 
     /// Sets what the terminal imposes (and the constraints that go with it).

@@ -206,6 +206,26 @@ namespace chemomech
     /// preconditioner, mesh and DoFs, peak after the DoF setup).
     void
     add_performance(PerformanceReport &report) const override;
+
+    /// Checkpoints are supported (checkpoint.cc).
+    bool
+    supports_checkpoints() const override;
+
+    /// See TransientProblem::checkpoint_cell_filter().
+    std::function<bool(const std::string &)>
+    checkpoint_cell_filter() const override;
+
+    /**
+     * @brief The committed solution and the one before (BDF2 history),
+     * time, step sizes, step count, the lithium-balance and state-of-charge
+     * references, the line-out position and the PVD list.
+     */
+    void
+    save_checkpoint(CheckpointArchive &archive) const override;
+
+    /// Restores them after setup(); reopens probes.csv.
+    void
+    load_checkpoint(const CheckpointArchive &archive) override;
     /// @}
 
   private:
@@ -291,6 +311,8 @@ namespace chemomech
     write_probes(); ///< Appends the probes at the current time (probes.csv).
     void
     write_line_out(const unsigned int index); ///< lineout-<index>.csv
+    std::vector<std::string>
+    probe_columns() const; ///< Column names of probes.csv.
     std::vector<double>
     sample_row(const dealii::Point<dim> &p, const PointSample<dim> &s)
       const; ///< Coordinates, c, x, u and stress measures (Pa) at p (m).

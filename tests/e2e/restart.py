@@ -1,0 +1,170 @@
+"""Checkpoint, restart and signals (TransientDriver), both models:
+
+1. electrode model (tests/e2e/restart/electrode.prm, one cycle CC-rest-CC-CV-
+   rest): stopped by 'Checkpointing/Stop after steps' two steps into the CV
+   step (exit code 3, status.txt 'interrupted: ...', a checkpoint), then
+   resumed on the same rank count: every statistics.csv column equals the
+   uninterrupted run's to 1e-12 of the column's largest magnitude (the
+   per-step balance errors, round-off by nature, to 1e-12 absolutely) and
+   cycles.csv is identical; resumed on another rank count: to 1e-8;
+2. the same stopped by a real SIGTERM sent to mpirun on 2 ranks once the run
+   has passed the CV step's start: exit code 3 on every rank, the status
+   names SIGTERM, the resumed run agrees to 1e-12;
+3. particle model (tests/e2e/restart/particle.prm, BDF2): stopped after 6
+   steps and resumed, on the same rank count (1e-12) and on another (1e-8);
+4. resuming refuses (exit 1, before anything is written, the status stays
+   'interrupted') when a parameter of the discrete problem changed, naming it;
+5. a 2-rank run killed with SIGKILL leaves status 'running: host ..., pid ...';
+   the next run into the directory says the previous run died, removes its
+   outputs and completes.
+"""
+import os
+import signal
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+import common  # noqa: E402
+
+args = common.parse_args()
+check = common.Checks()
+ENV = dict(os.environ, OMPI_MCA_rmaps_base_oversubscribe="1")
+
+
+def command(prm, np, extra=()):
+    cmd = [args.chemomech] + list(extra) + [prm]
+    if np > 1:
+        cmd = [args.mpiexec, "--allow-run-as-root", "--oversubscribe", "-np", str(np)] + cmd
+    return cmd
+
+
+def write_prm(name, case, out, overrides=""):
+    prm = os.path.join(args.workdir, name + ".prm")
+    with open(prm, "w") as f:
+        f.write("include %s\n%s\nsubsection Output\n  set Directory = %s\n"
+                "  set Progress = false\nend\n" % (common.case_path(case), overrides, out))
+    return prm
+
+
+def run(name, case, out, np, overrides="", extra=()):
+    prm = write_prm(name, case, out, overrides)
+    return subprocess.run(command(prm, np, extra), cwd=common.SOURCE, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, env=ENV)
+
+
+def status(out):
+    with open(os.path.join(out, "status.txt")) as f:
+        return f.read().strip()
+
+
+def compare(label, reference, out, tol):
+    a = common.read_csv(os.path.join(reference, "statistics.csv"))
+    b = common.read_csv(os.path.join(out, "statistics.csv"))
+    check.true("%s: same number of rows" % label, len(a) == len(b), "%d vs %d" % (len(a), len(b)))
+    worst, where = 0.0, ""
+    for k in a[0]:
+        if "iterations" in k:
+            continue  # solver work, not results (another partition, another count)
+        scale = 1.0 if k.endswith("_error") else (max(abs(r[k]) for r in a) or 1.0)
+        for i, (x, y) in enumerate(zip(a, b)):
+            d = abs(x[k] - y[k]) / scale
+            if d > worst:
+                worst, where = d, "%s, row %d" % (k, i)
+    check.near("%s: largest difference of a statistics column (%s)" % (label, where or "none"),
+               worst, 0.0, tol, 1.0)
+
+
+def stop_and_resume(label, case, reference, stop, np_stop, np_resume, tol):
+    out = os.path.join(args.workdir, label)
+    r = run(label + ".stop", case, out, np_stop,
+            "subsection Checkpointing\n  set Stop after steps = %d\nend\n" % stop)
+    check.true("%s: stopped with exit code 3" % label, r.returncode == 3, "exit %d" % r.returncode)
+    check.true("%s: status says interrupted" % label, status(out).startswith("interrupted: step limit"),
+               status(out))
+    check.true("%s: checkpoint written" % label,
+               os.path.exists(os.path.join(out, "checkpoint", "state.txt")))
+    r = run(label + ".resume", case, out, np_resume, "", ["--resume"])
+    check.true("%s: resumed run completed" % label, r.returncode == 0 and
+               status(out).startswith("completed"), r.stdout[-2000:])
+    compare(label, reference, out, tol)
+    return out
+
+
+# 1. electrode model, step limit
+E = "e2e/restart/electrode.prm"
+ref_e = os.path.join(args.workdir, "electrode.reference")
+r = run("electrode.reference", E, ref_e, 1)
+check.true("electrode: uninterrupted run completed", r.returncode == 0, r.stdout[-2000:])
+rows = common.read_csv(os.path.join(ref_e, "statistics.csv"))
+cv = [i for i, row in enumerate(rows) if int(row["step"]) == 4]
+check.true("electrode: the reference run has a CV step", len(cv) > 4, "%d CV rows" % len(cv))
+stop = cv[0] + 2  # row index = accepted steps
+stop_and_resume("electrode.np1", E, ref_e, stop, 1, 1, 1e-12)
+out = stop_and_resume("electrode.np1to2", E, ref_e, stop, 1, 2, 1e-8)
+with open(os.path.join(ref_e, "cycles.csv")) as f1, open(os.path.join(out, "cycles.csv")) as f2:
+    ref_cycles, cycles = f1.read(), f2.read()
+check.true("electrode: cycles.csv of the resumed run has the cycle",
+           len(cycles.splitlines()) == len(ref_cycles.splitlines()) == 2)
+
+# 4. a changed discrete parameter is refused; nothing is written
+stopped = os.path.join(args.workdir, "electrode.changed")
+run("electrode.changed.stop", E, stopped, 1, "subsection Checkpointing\n  set Stop after steps = %d\nend\n" % stop)
+before = status(stopped)
+r = run("electrode.changed.resume", E, stopped, 1,
+        "subsection Negative electrode\n  set Initial stoichiometry = 0.8\nend\n", ["--resume"])
+check.true("refused resume: exit code 1", r.returncode == 1, "exit %d" % r.returncode)
+check.true("refused resume: message names the parameter",
+           "Negative electrode/Initial stoichiometry" in r.stdout, r.stdout[-1000:])
+check.true("refused resume: status unchanged", status(stopped) == before, status(stopped))
+
+# 2. a real SIGTERM on 2 ranks
+out = os.path.join(args.workdir, "electrode.sigterm")
+prm = write_prm("electrode.sigterm", E, out)
+p = subprocess.Popen(command(prm, 2), cwd=common.SOURCE, stdout=subprocess.PIPE,
+                     stderr=subprocess.STDOUT, text=True, env=ENV)
+statistics = os.path.join(out, "statistics.csv")
+deadline = time.time() + 300
+while time.time() < deadline and p.poll() is None:
+    if os.path.exists(statistics) and sum(1 for _ in open(statistics)) > stop:
+        break
+    time.sleep(0.05)
+p.send_signal(signal.SIGTERM)
+log = p.communicate(timeout=300)[0]
+check.true("SIGTERM: exit code 3", p.returncode == 3, "exit %d: %s" % (p.returncode, log[-1000:]))
+check.true("SIGTERM: status names the signal", status(out).startswith("interrupted: SIGTERM"),
+           status(out))
+r = run("electrode.sigterm.resume", E, out, 2, "", ["--resume"])
+check.true("SIGTERM: resumed run completed", r.returncode == 0, r.stdout[-2000:])
+compare("SIGTERM on 2 ranks, resumed on 2", ref_e.replace("reference", "reference"), out, 1e-8)
+
+# 3. particle model (BDF2)
+P = "e2e/restart/particle.prm"
+ref_p = os.path.join(args.workdir, "particle.reference")
+r = run("particle.reference", P, ref_p, 2)
+check.true("particle: uninterrupted run completed", r.returncode == 0, r.stdout[-2000:])
+stop_and_resume("particle.np2", P, ref_p, 6, 2, 2, 1e-12)
+stop_and_resume("particle.np2to1", P, ref_p, 6, 2, 1, 1e-8)
+
+# 5. SIGKILL leaves a dead run that the next run reports
+out = os.path.join(args.workdir, "electrode.sigkill")
+prm = write_prm("electrode.sigkill", E, out)
+p = subprocess.Popen(command(prm, 2), cwd=common.SOURCE, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, env=ENV, start_new_session=True)
+deadline = time.time() + 300
+while time.time() < deadline and p.poll() is None:
+    if os.path.exists(statistics.replace("electrode.sigterm", "electrode.sigkill")) and \
+            sum(1 for _ in open(os.path.join(out, "statistics.csv"))) > 5:
+        break
+    time.sleep(0.05)
+os.killpg(p.pid, signal.SIGKILL)
+p.wait()
+time.sleep(0.5)
+check.true("SIGKILL: status left 'running' with host and pid",
+           status(out).startswith("running: host") and "pid" in status(out), status(out))
+r = run("electrode.sigkill.next", E, out, 1)
+check.true("SIGKILL: the next run reports the dead one",
+           "previous run in %s died" % out in r.stdout, r.stdout[:1000])
+check.true("SIGKILL: the next run completed", r.returncode == 0 and status(out).startswith("completed"))
+
+check.finish()
