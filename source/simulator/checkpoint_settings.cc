@@ -57,7 +57,7 @@ namespace chemomech
                 1e9,
                 Bound::closed);
     stop_after_steps = static_cast<unsigned int>(stop);
-    const auto c = Bound::closed;
+    const auto c     = Bound::closed;
     check_range("Checkpointing/Every steps", steps, 0, c, 1e9, c);
     check_range("Checkpointing/Every seconds",
                 every_seconds,
