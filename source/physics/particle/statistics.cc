@@ -86,9 +86,13 @@ namespace chemomech
                     x_max = std::max(x_max, x);
                     hoop_int += m.hoop * ffv.JxW(q);
                     hoop_max = std::max(hoop_max, m.hoop);
-                    flux += surface.inward_flux(c_f[q]).first * ffv.JxW(q);
+                    // sigma_h enters only with the stress-shifted
+                    // equilibrium potential.
+                    const double sh =
+                      material.hydrostatic_stress(eps_f[q], c_f[q]);
+                    flux += surface.inward_flux(c_f[q], sh).value * ffv.JxW(q);
                     if (surface.type == SurfaceConditionType::butler_volmer)
-                      eta_int += surface.overpotential(c_f[q]) * ffv.JxW(q);
+                      eta_int += surface.overpotential(c_f[q], sh) * ffv.JxW(q);
                   }
               }
         }
