@@ -39,12 +39,18 @@ namespace chemomech_test
    * central-difference Jacobian with h = 1e-6 of each DoF's scale, and
    * returns max over unconstrained rows of max |J_fd - J| / max |J| (over
    * unconstrained columns). Prints the worst entry under @p label.
+   *
+   * With @p scale_columns every column k is first multiplied by its DoF's
+   * scale (the entries then have the units of their row): a row that mixes
+   * fields of very different units (m, mol/m^3, Pa) is then not dominated
+   * by the columns of one field.
    */
   template <class Problem>
   double
   max_row_relative_jacobian_error(Problem                          &problem,
                                   const chemomech::LA::MPI::Vector &x,
-                                  const std::string                &label)
+                                  const std::string                &label,
+                                  const bool scale_columns = false)
   {
     using namespace dealii;
     const auto &cs = problem.get_zero_constraints();
@@ -85,10 +91,11 @@ namespace chemomech_test
         for (unsigned int k = 0; k < n; ++k)
           if (!cs.is_constrained(k))
             {
-              row_max = std::max(row_max, std::abs(Ja(i, k)));
-              if (std::abs(Ja(i, k) - Jfd(i, k)) > row_err)
+              const double w = scale_columns ? problem.dof_scale(k) : 1.0;
+              row_max        = std::max(row_max, w * std::abs(Ja(i, k)));
+              if (w * std::abs(Ja(i, k) - Jfd(i, k)) > row_err)
                 {
-                  row_err = std::abs(Ja(i, k) - Jfd(i, k));
+                  row_err = w * std::abs(Ja(i, k) - Jfd(i, k));
                   kk      = k;
                 }
             }

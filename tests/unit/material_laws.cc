@@ -137,18 +137,18 @@ main(int argc, char **argv)
     s.parse_parameters(prm);
     s.initialize(1, 3, 20000);
     check.near("BV flux zero at V = U(x)",
-               s.inward_flux(10000).first,
+               s.inward_flux(10000, 0).value,
                0.0,
                1e-12,
                1e-6);
     check.is_true("BV lithiates below the OCP (j > 0)",
-                  s.inward_flux(5000).first > 0);
+                  s.inward_flux(5000, 0).value > 0);
     check.is_true("BV delithiates above the OCP (j < 0)",
-                  s.inward_flux(15000).first < 0);
+                  s.inward_flux(15000, 0).value < 0);
     const double c = 7000, h = 1e-2;
     check.near("BV dj/dc (FD)",
-               s.inward_flux(c).second,
-               (s.inward_flux(c + h).first - s.inward_flux(c - h).first) /
+               s.inward_flux(c, 0).d_dc,
+               (s.inward_flux(c + h, 0).value - s.inward_flux(c - h, 0).value) /
                  (2 * h),
                1e-6);
     // Closed form at c: i0 = k F c_e^0.5 (c_max-c)^0.5 c^0.5, eta = V - U.
@@ -157,10 +157,39 @@ main(int argc, char **argv)
     const double i0 =
       1e-11 * constants::faraday * std::sqrt(1000.0 * (20000 - c) * c);
     check.near("BV closed form",
-               s.inward_flux(c).first,
+               s.inward_flux(c, 0).value,
                -i0 * (std::exp(0.5 * f * eta) - std::exp(-0.5 * f * eta)) /
                  constants::faraday,
                1e-12);
+
+    // Stress-shifted equilibrium potential: U_eff = U + Omega_mu sigma_h/F,
+    // so the flux at sigma_h equals the flux of the unshifted law at the
+    // applied potential lowered by Omega_mu sigma_h / F; d/d sigma_h by FD.
+    const double omega_mu = 3.1e-6, sigma = -2e8;
+    check.is_true("BV flux ignores sigma_h when the option is off",
+                  s.inward_flux(c, sigma).value == s.inward_flux(c, 0).value &&
+                    s.inward_flux(c, sigma).d_dsigma_h == 0);
+    SurfaceCondition shifted                = s;
+    shifted.stress_in_equilibrium_potential = true;
+    shifted.set_coupling_molar_volume(omega_mu);
+    SurfaceCondition lowered = s;
+    lowered.applied_potential -= omega_mu * sigma / constants::faraday;
+    check.near("BV stress shift = Omega_mu sigma_h / F (-6.4 mV at -200 MPa)",
+               shifted.inward_flux(c, sigma).value,
+               lowered.inward_flux(c, 0).value,
+               1e-12);
+    check.near("BV overpotential with the stress shift",
+               shifted.overpotential(c, sigma),
+               eta - omega_mu * sigma / constants::faraday,
+               1e-12,
+               1e-9);
+    const double hs = 1e3;
+    check.near("BV dj/d sigma_h (FD)",
+               shifted.inward_flux(c, sigma).d_dsigma_h,
+               (shifted.inward_flux(c, sigma + hs).value -
+                shifted.inward_flux(c, sigma - hs).value) /
+                 (2 * hs),
+               1e-6);
   }
 
   // Galvanostatic C-rate: j = C c_max (V/A) / 3600 = C c_max R / (3*3600) for a
@@ -174,7 +203,7 @@ main(int argc, char **argv)
     const double R = 5e-6, pi = M_PI;
     s.initialize(4. / 3 * pi * R * R * R, 4 * pi * R * R, 22860);
     check.near("C-rate flux of a sphere",
-               s.inward_flux(0).first,
+               s.inward_flux(0, 0).value,
                2 * 22860 * R / (3 * 3600),
                1e-13);
   }

@@ -28,7 +28,9 @@ namespace chemomech
       system.matrix = 0;
     system.rhs = 0;
 
-    ParticleAssemblyScratch<dim> scratch(*mapping, *fe);
+    ParticleAssemblyScratch<dim> scratch(*mapping,
+                                         *fe,
+                                         surface.depends_on_stress());
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
         {
@@ -293,28 +295,56 @@ namespace chemomech
     ParticleAssemblyScratch<dim>                         &s,
     const bool                                            with_jacobian) const
   {
-    // Lithium exchange through the active surface: -int j(c) q ds.
+    // Lithium exchange through the active surface: -int j(c, sigma_h) q ds,
+    // sigma_h = sigma_h(eps(u), c) of the material law at the surface point
+    // when the equilibrium potential is stress-shifted (then j depends on u
+    // and, through the eigenstrain, once more on c).
+    const FEValuesExtractors::Vector u_ex(0);
     const FEValuesExtractors::Scalar c_ex(dim);
+    const bool                       with_stress = surface.depends_on_stress();
+    const auto                       dsh_deps =
+      material.elasticity.hydrostatic_stress_strain_derivative<dim>();
+    const double dsh_dc =
+      material.hydrostatic_stress_concentration_derivative();
     for (const auto f : cell->face_indices())
       if (cell->at_boundary(f) &&
           surface.is_active(cell->face(f)->boundary_id()))
         {
           s.ffv.reinit(cell, f);
           s.ffv[c_ex].get_function_values(ghosted, s.c_f);
+          if (with_stress)
+            s.ffv[u_ex].get_function_symmetric_gradients(ghosted, s.eps_f);
           for (unsigned int q = 0; q < s.fquad.size(); ++q)
             {
-              const auto   jf  = surface.inward_flux(s.c_f[q]);
-              const double JxW = s.ffv.JxW(q);
+              const double sh =
+                with_stress ?
+                  material.hydrostatic_stress(s.eps_f[q], s.c_f[q]) :
+                  0.0;
+              const SurfaceFlux jf  = surface.inward_flux(s.c_f[q], sh);
+              const double      JxW = s.ffv.JxW(q);
+              // dj/dU_k of each cell DoF k (zero for the sigma_h field).
+              if (with_jacobian)
+                for (unsigned int k = 0; k < s.n; ++k)
+                  {
+                    double d = 0;
+                    if (s.field[k] == 1)
+                      d = (jf.d_dc + jf.d_dsigma_h * dsh_dc) *
+                          s.ffv[c_ex].value(k, q);
+                    else if (s.field[k] == 0 && with_stress)
+                      d = jf.d_dsigma_h *
+                          scalar_product(dsh_deps,
+                                         s.ffv[u_ex].symmetric_gradient(k, q));
+                    s.dj_dU[k] = d;
+                  }
               for (unsigned int i = 0; i < s.n; ++i)
                 {
                   const double phi_i = s.ffv[c_ex].value(i, q);
                   if (phi_i == 0)
                     continue;
-                  s.cell_rhs(i) += phi_i * jf.first * JxW;
-                  if (with_jacobian && jf.second != 0)
+                  s.cell_rhs(i) += phi_i * jf.value * JxW;
+                  if (with_jacobian)
                     for (unsigned int j = 0; j < s.n; ++j)
-                      s.cell_matrix(i, j) -=
-                        phi_i * jf.second * s.ffv[c_ex].value(j, q) * JxW;
+                      s.cell_matrix(i, j) -= phi_i * s.dj_dU[j] * JxW;
                 }
             }
         }
@@ -326,9 +356,11 @@ namespace chemomech
   void
   ParticleProblem<dim>::add_concentration_rows(ParticleAssemblyScratch<dim> &s)
   {
-    // Concentration rows only; their columns are c and sigma_h DoFs, whose
-    // constraints (if any) are homogeneous Dirichlet without entries: such
-    // columns are dropped, as distribute_local_to_global would.
+    // Concentration rows only; their columns are c and sigma_h DoFs (and u
+    // DoFs with the stress-shifted equilibrium potential), whose constraints
+    // (if any) are homogeneous Dirichlet without entries
+    // (setup_partial_jacobian()): such columns are dropped, as
+    // distribute_local_to_global would.
     for (unsigned int i = 0; i < s.n; ++i)
       if (s.field[i] == 1 && !zero_constraints.is_constrained(s.dofs[i]))
         {

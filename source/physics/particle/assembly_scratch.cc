@@ -9,14 +9,19 @@ namespace chemomech
   template <int dim>
   ParticleAssemblyScratch<dim>::ParticleAssemblyScratch(
     const Mapping<dim>       &mapping,
-    const FiniteElement<dim> &fe)
+    const FiniteElement<dim> &fe,
+    const bool                face_gradients)
     : quad(fe.degree + 1)
     , fquad(fe.degree + 1)
     , fv(mapping,
          fe,
          quad,
          update_values | update_gradients | update_JxW_values)
-    , ffv(mapping, fe, fquad, update_values | update_JxW_values)
+    , ffv(mapping,
+          fe,
+          fquad,
+          update_values | update_JxW_values |
+            (face_gradients ? update_gradients : update_default))
     , n(fe.n_dofs_per_cell())
     , nq(quad.size())
     , cell_matrix(n, n)
@@ -30,11 +35,13 @@ namespace chemomech
     , grad_c_q(nq)
     , grad_p_q(nq)
     , c_f(fquad.size())
+    , eps_f(fquad.size())
     , field(n)
     , comp(n)
     , phi(n)
     , grad(n)
     , dsh_w(n)
+    , dj_dU(n)
     , lumped(n)
     , local_now(n)
     , local_old(n)

@@ -66,6 +66,7 @@ namespace chemomech
 
     compute_volume_and_area();
     surface.initialize(volume, active_area, material.max_concentration);
+    surface.set_coupling_molar_volume(material.coupling_molar_volume);
     make_constraints(zero_constraints, 0.0);
     make_constraints(constraints, surface.surface_concentration);
     setup_system();
@@ -196,12 +197,16 @@ namespace chemomech
     // full assembly, later ones refill just those rows -- when no
     // constraint couples a concentration or sigma_h DoF to others (hanging
     // nodes would), and with Trilinos (PETSc's MatZeroRows may drop the
-    // sparsity of the cleared rows).
-    const std::vector<unsigned char> field_of = field_of_relevant_dofs();
-    bool                             allowed  = !LA::uses_petsc;
+    // sparsity of the cleared rows). With the stress-shifted equilibrium
+    // potential the concentration rows have displacement columns too, so
+    // then no displacement constraint may couple DoFs either.
+    const std::vector<unsigned char> field_of  = field_of_relevant_dofs();
+    bool                             allowed   = !LA::uses_petsc;
+    const bool                       u_columns = surface.depends_on_stress();
     for (const auto &line : zero_constraints.get_lines())
       if (!line.entries.empty() && relevant_dofs.is_element(line.index) &&
-          field_of[relevant_dofs.index_within_set(line.index)] != 0)
+          (u_columns ||
+           field_of[relevant_dofs.index_within_set(line.index)] != 0))
         allowed = false;
     partial_jacobian_allowed = Utilities::MPI::min(allowed ? 1 : 0, comm) == 1;
     owned_concentration_rows.clear();

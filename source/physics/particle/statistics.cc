@@ -44,7 +44,8 @@ namespace chemomech
     const double big = std::numeric_limits<double>::max();
     double sh_min = big, sh_max = -big, p_max = -big, x_min = big, x_max = -big,
            hoop_max = -big;
-    double li = 0, energy = 0, x_int = 0, hoop_int = 0, flux = 0, eta_int = 0;
+    double li = 0, energy = 0, x_int = 0, hoop_int = 0, flux = 0, eta_int = 0,
+           sh_int = 0;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
         {
@@ -86,9 +87,14 @@ namespace chemomech
                     x_max = std::max(x_max, x);
                     hoop_int += m.hoop * ffv.JxW(q);
                     hoop_max = std::max(hoop_max, m.hoop);
-                    flux += surface.inward_flux(c_f[q]).first * ffv.JxW(q);
+                    // sigma_h enters only with the stress-shifted
+                    // equilibrium potential.
+                    const double sh =
+                      material.hydrostatic_stress(eps_f[q], c_f[q]);
+                    sh_int += sh * ffv.JxW(q);
+                    flux += surface.inward_flux(c_f[q], sh).value * ffv.JxW(q);
                     if (surface.type == SurfaceConditionType::butler_volmer)
-                      eta_int += surface.overpotential(c_f[q]) * ffv.JxW(q);
+                      eta_int += surface.overpotential(c_f[q], sh) * ffv.JxW(q);
                   }
               }
         }
@@ -105,11 +111,13 @@ namespace chemomech
     s.surface_hoop_max      = Utilities::MPI::max(hoop_max, comm);
     s.surface_flux          = Utilities::MPI::sum(flux, comm);
     s.surface_overpotential = Utilities::MPI::sum(eta_int, comm) / active_area;
+    s.surface_sigma_h_mean  = Utilities::MPI::sum(sh_int, comm) / active_area;
 
     const auto centre_sample =
       sample_points<dim>(*mapping, dof_handler, ghosted, {centre});
     if (centre_sample[0].found)
       {
+        s.centre_x = centre_sample[0].values[dim] / cmax;
         SymmetricTensor<2, dim> e;
         for (unsigned int i = 0; i < dim; ++i)
           for (unsigned int j = 0; j < dim; ++j)
@@ -160,6 +168,8 @@ namespace chemomech
     table.add_column("elastic_energy", "J");
     table.add_column("surface_flux", "mol/s");
     table.add_column("surface_overpotential", "V");
+    table.add_column("surface_sigma_h_mean", "Pa");
+    table.add_column("centre_x", "1");
   }
 
 
@@ -191,6 +201,8 @@ namespace chemomech
     table.set("elastic_energy", stats.elastic_energy);
     table.set("surface_flux", stats.surface_flux);
     table.set("surface_overpotential", stats.surface_overpotential);
+    table.set("surface_sigma_h_mean", stats.surface_sigma_h_mean);
+    table.set("centre_x", stats.centre_x);
   }
 
 

@@ -69,6 +69,16 @@ namespace chemomech
                       "0.5",
                       Double(0, 1),
                       "alpha_c. Units: none. Range: (0, 1).");
+    prm.declare_entry(
+      "Stress in equilibrium potential",
+      "false",
+      dealii::Patterns::Bool(),
+      "Butler-Volmer: true shifts the equilibrium potential by the "
+      "hydrostatic stress sigma_h (Pa, tension positive) of the particle at "
+      "each surface point, U_eff = U(x_surf) + Omega_mu sigma_h / F (V), "
+      "Omega_mu = Material/Chemical potential coupling volume (m^3/mol), F "
+      "= 96485 C/mol: tension raises U_eff, compression lowers it (about "
+      "32 mV/GPa for Omega_mu = 3.1e-6 m^3/mol). false: U(x_surf).");
     prm.declare_entry("OCP type",
                       "expression",
                       dealii::Patterns::Selection(
@@ -128,6 +138,8 @@ namespace chemomech
     rate_constant             = prm.get_double("Rate constant");
     alpha_a                   = prm.get_double("Anodic transfer coefficient");
     alpha_c                   = prm.get_double("Cathodic transfer coefficient");
+    stress_in_equilibrium_potential =
+      prm.get_bool("Stress in equilibrium potential");
     const std::string ocp_type = prm.get("OCP type");
     if (type == SurfaceConditionType::butler_volmer)
       {
@@ -213,22 +225,33 @@ namespace chemomech
 
 
   double
-  SurfaceCondition::overpotential(const double c) const
+  SurfaceCondition::equilibrium_potential_shift(const double sigma_h) const
   {
-    return applied_potential - open_circuit_potential.value(c / c_max);
+    return depends_on_stress() ?
+             coupling_molar_volume * sigma_h / constants::faraday :
+             0.0;
   }
 
 
 
-  std::pair<double, double>
-  SurfaceCondition::inward_flux(const double c) const
+  double
+  SurfaceCondition::overpotential(const double c, const double sigma_h) const
+  {
+    return applied_potential - open_circuit_potential.value(c / c_max) -
+           equilibrium_potential_shift(sigma_h);
+  }
+
+
+
+  SurfaceFlux
+  SurfaceCondition::inward_flux(const double c, const double sigma_h) const
   {
     switch (type)
       {
         case SurfaceConditionType::galvanostatic:
-          return {constant_flux, 0.0};
+          return {constant_flux, 0.0, 0.0};
         case SurfaceConditionType::fixed_concentration:
-          return {0.0, 0.0};
+          return {0.0, 0.0, 0.0};
           case SurfaceConditionType::butler_volmer: {
             const double f =
               constants::faraday / (constants::gas_constant * temperature);
@@ -237,11 +260,13 @@ namespace chemomech
             const double cs = std::clamp(c, 1e-9 * c_max, (1 - 1e-9) * c_max);
             const double dcs_dc = (cs == c) ? 1.0 : 0.0;
             const double x      = cs / c_max;
-            const double eta =
-              applied_potential - open_circuit_potential.value(x);
+            const double eta    = applied_potential -
+                               open_circuit_potential.value(x) -
+                               equilibrium_potential_shift(sigma_h);
             const double deta_dc =
               -open_circuit_potential.derivative(x) / c_max * dcs_dc;
-            const double pre = rate_constant * constants::faraday *
+            const double deta_dsigma = -equilibrium_potential_shift(1.0);
+            const double pre         = rate_constant * constants::faraday *
                                std::pow(electrolyte_concentration, alpha_a);
             const double i0 =
               pre * std::pow(c_max - cs, alpha_a) * std::pow(cs, alpha_c);
@@ -251,15 +276,16 @@ namespace chemomech
                  std::pow(cs, alpha_c) +
                alpha_c * std::pow(c_max - cs, alpha_a) *
                  std::pow(cs, alpha_c - 1));
-            const double ea = std::exp(alpha_a * f * eta);
-            const double ec = std::exp(-alpha_c * f * eta);
-            const double i  = i0 * (ea - ec);
-            const double di =
-              di0_dc * (ea - ec) +
-              i0 * (alpha_a * f * ea + alpha_c * f * ec) * deta_dc;
-            return {-i / constants::faraday, -di / constants::faraday};
+            const double ea     = std::exp(alpha_a * f * eta);
+            const double ec     = std::exp(-alpha_c * f * eta);
+            const double i      = i0 * (ea - ec);
+            const double di_eta = i0 * (alpha_a * f * ea + alpha_c * f * ec);
+            const double di     = di0_dc * (ea - ec) + di_eta * deta_dc;
+            return {-i / constants::faraday,
+                    -di / constants::faraday,
+                    -di_eta * deta_dsigma / constants::faraday};
           }
       }
-    return {0.0, 0.0};
+    return {0.0, 0.0, 0.0};
   }
 } // namespace chemomech

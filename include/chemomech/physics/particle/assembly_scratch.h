@@ -32,9 +32,12 @@ namespace chemomech
   template <int dim>
   struct ParticleAssemblyScratch
   {
-    /// Sets up the values and work arrays for @p fe on @p mapping.
+    /// Sets up the values and work arrays for @p fe on @p mapping; with
+    /// @p face_gradients also the shape gradients on faces (for the stress
+    /// at surface points).
     ParticleAssemblyScratch(const dealii::Mapping<dim>       &mapping,
-                            const dealii::FiniteElement<dim> &fe);
+                            const dealii::FiniteElement<dim> &fe,
+                            const bool face_gradients = false);
 
     /// Cell quadrature.
     const dealii::QGauss<dim> quad;
@@ -68,6 +71,8 @@ namespace chemomech
     std::vector<dealii::Tensor<1, dim>> grad_c_q, grad_p_q;
     /// c at the face quadrature points. Units: mol/m^3.
     std::vector<double> c_f;
+    /// Strain eps(u) at the face quadrature points. Units: none.
+    std::vector<dealii::SymmetricTensor<2, dim>> eps_f;
 
     /// Field (0 u, 1 c, 2 sigma_h) and vector component of each cell DoF.
     std::vector<unsigned int> field, comp;
@@ -78,6 +83,9 @@ namespace chemomech
     /// d sigma_h/d eps : eps(w_j) of each displacement shape function w_j
     /// (zero for the other fields). Units: Pa/m.
     std::vector<double> dsh_w;
+    /// d j / d U_k of the inward surface flux j at the current face point by
+    /// each cell DoF U_k. Units: mol/(m^2 s) per unit of the DoF.
+    std::vector<double> dj_dU;
     /// Row sums of the concentration mass matrix. Units: m^3.
     std::vector<double> lumped;
     /// Nodal values (now, previous, before) of the cell.

@@ -54,6 +54,9 @@ namespace chemomech
     double surface_flux = 0; ///< mol/s, inward, through the active surface
     double surface_overpotential = 0; ///< V, mean over the active surface
     double max_dx                = 0; ///< largest change of x in the step
+    /// Pa, mean over the active surface of the law's sigma_h(eps(u), c)
+    double surface_sigma_h_mean = 0;
+    double centre_x             = 0; ///< -, stoichiometry at the centre
   };
 
   /**
@@ -187,7 +190,9 @@ namespace chemomech
      * (mol; in 2D mol per metre of thickness); lithium_balance_error
      * (1, relative to the content); elastic_energy (J; in 2D J/m);
      * surface_flux (mol/s, inward; in 2D mol/(m s)); surface_overpotential
-     * (V).
+     * (V); surface_sigma_h_mean (Pa, the mean over the active surface of
+     * the hydrostatic stress, tension positive); centre_x (1, the
+     * stoichiometry at Geometry centre).
      */
     void
     declare_statistics(StatisticsTable &table) const override;

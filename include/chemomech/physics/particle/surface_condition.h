@@ -37,6 +37,21 @@ namespace chemomech
   };
 
   /**
+   * @brief Inward molar flux through the surface at one point and its
+   * partial derivatives.
+   */
+  struct SurfaceFlux
+  {
+    /// Inward molar flux j (positive = lithiation). Units: mol/(m^2 s).
+    double value = 0;
+    /// dj/dc at fixed sigma_h. Units: m/s.
+    double d_dc = 0;
+    /// dj/d sigma_h at fixed c (0 unless the equilibrium potential is
+    /// stress-shifted). Units: mol/(m^2 s Pa).
+    double d_dsigma_h = 0;
+  };
+
+  /**
    * @brief Inward molar flux j (mol/m^2/s, positive = lithiation) through
    * the active surface as a function of the surface concentration.
    *
@@ -44,6 +59,11 @@ namespace chemomech
    * i = i0 [exp(alpha_a F eta/(RT)) - exp(-alpha_c F eta/(RT))],
    * i0 = k F c_e^alpha_a (c_max - c)^alpha_a c^alpha_c, and j = -i/F,
    * so a potential below the OCP lithiates the particle.
+   *
+   * With stress_in_equilibrium_potential the equilibrium potential is
+   * shifted by the hydrostatic stress sigma_h at the surface point
+   * (tension positive; DESIGN section 2b, doc/electrode-model.md section
+   * 5a): U_eff = U(x_s) + Omega_mu sigma_h / F, eta = V - U_eff.
    */
   class SurfaceCondition
   {
@@ -64,15 +84,45 @@ namespace chemomech
     initialize(const double volume, const double area, const double c_max);
 
     /**
-     * @brief Inward flux j(c) and dj/dc at surface concentration @p c.
-     * Units: mol/(m^2 s) and m/s.
+     * @brief Sets Omega_mu (m^3/mol) of mu = mu0 - Omega_mu sigma_h, the
+     * coupling volume of the stress-shifted equilibrium potential.
      */
-    std::pair<double, double>
-    inward_flux(const double c) const;
+    void
+    set_coupling_molar_volume(const double omega_mu)
+    {
+      coupling_molar_volume = omega_mu;
+    }
 
-    /// Overpotential eta = V - U(x) (Butler-Volmer only). Units: V.
+    /// Whether the flux depends on sigma_h (Butler-Volmer with the
+    /// stress-shifted equilibrium potential).
+    bool
+    depends_on_stress() const
+    {
+      return type == SurfaceConditionType::butler_volmer &&
+             stress_in_equilibrium_potential;
+    }
+
+    /**
+     * @brief Inward flux j(c, sigma_h) and its derivatives at surface
+     * concentration @p c (mol/m^3) and hydrostatic stress @p sigma_h (Pa,
+     * tension positive; ignored unless depends_on_stress()).
+     */
+    SurfaceFlux
+    inward_flux(const double c, const double sigma_h) const;
+
+    /**
+     * @brief Shift of the equilibrium potential Omega_mu sigma_h / F by
+     * the hydrostatic stress @p sigma_h (Pa); 0 unless
+     * depends_on_stress(). Units: V.
+     */
     double
-    overpotential(const double c) const;
+    equilibrium_potential_shift(const double sigma_h) const;
+
+    /// Overpotential eta = V - U(x) - Omega_mu sigma_h / F (the last term
+    /// only if depends_on_stress()) at @p c (mol/m^3) and @p sigma_h (Pa).
+    /// Butler-Volmer only. Units: V.
+    double
+    overpotential(const double c, const double sigma_h) const;
 
     /// Whether @p id belongs to the active surface.
     bool
@@ -107,12 +157,17 @@ namespace chemomech
     double surface_concentration = 0;
     /// Temperature. Units: K.
     double temperature = 298.15;
+    /// Whether sigma_h at the surface shifts the equilibrium potential of
+    /// Butler-Volmer to U(x) + Omega_mu sigma_h / F.
+    bool stress_in_equilibrium_potential = false;
     /// Boundary ids of the active surface.
     std::set<dealii::types::boundary_id> active_ids = {0};
 
   private:
     double c_max         = 1;
     double constant_flux = 0;
+    /// Omega_mu. Units: m^3/mol.
+    double coupling_molar_volume = 0;
   };
 } // namespace chemomech
 
