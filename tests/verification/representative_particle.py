@@ -59,9 +59,15 @@ F = 96485.33212
 
 def add_driver(p):
     p.add_argument("--driver", required=True, help="test_representative_particle_driver")
+    p.add_argument("--refinements", type=int, default=2,
+                   help="global refinements of the 3D octant (3: the 'long' variant)")
+    p.add_argument("--sigma-tol", type=float, default=SIGMA_TOL,
+                   help="tolerance of surface sigma_h, relative to its range")
 
 
 args = common.parse_args(add_driver)
+SIGMA_TOL = args.sigma_tol
+REFINE = "subsection Geometry\n  set Global refinements = %d\nend\n" % args.refinements
 check = common.Checks()
 
 
@@ -135,7 +141,7 @@ assert g["Chemical potential coupling volume"] == "same" and g["Chemical potenti
 j = float(g["Current density"]) / F
 rp = run_driver("rp_galvanostatic", mode="galvanostatic", j=repr(j),
                 x0=float(g["Initial concentration"]) / cmax, **material)
-out = common.run_file(args, "galvanostatic", CASES + "galvanostatic.prm")
+out = common.run_file(args, "galvanostatic", CASES + "galvanostatic.prm", REFINE)
 compare("galvanostatic 1C", common.read_csv(os.path.join(out, "statistics.csv")), rp)
 
 # 2. Butler-Volmer with the stress-shifted equilibrium potential
@@ -145,7 +151,7 @@ bv = dict(mode="butler-volmer", dphi=b["Applied potential"], ce=b["Electrolyte c
 assert b["Stress in equilibrium potential"] == "true"
 rp = run_driver("rp_butler_volmer", shifted=1, **bv, **material)
 rp_unshifted = run_driver("rp_butler_volmer_unshifted", shifted=0, **bv, **material)
-out = common.run_file(args, "butler_volmer", CASES + "butler_volmer.prm")
+out = common.run_file(args, "butler_volmer", CASES + "butler_volmer.prm", REFINE)
 stats = common.read_csv(os.path.join(out, "statistics.csv"))
 compare("Butler-Volmer, stress-shifted U", stats, rp)
 # The shift changes the representative particle's mean x by only 1.4e-4 to
