@@ -41,6 +41,21 @@ namespace chemomech
       return name;
     }
 
+    /// Whether process @p pid of this host lives (a zombie does not).
+    bool
+    process_alive(const long pid)
+    {
+      if (kill(static_cast<pid_t>(pid), 0) != 0)
+        return false;
+      std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+      std::string   line;
+      if (!std::getline(stat, line))
+        return true;
+      const auto close = line.rfind(')');
+      return close == std::string::npos || close + 2 >= line.size() ||
+             line[close + 2] != 'Z';
+    }
+
     /// The field @p key of a "running: key value, ..." status line.
     std::string
     status_field(const std::string &status, const std::string &key)
@@ -69,8 +84,7 @@ namespace chemomech
       if (!host.empty() && host == host_name() && !pid.empty())
         {
           const long p = std::atol(pid.c_str());
-          if (p > 0 && p != static_cast<long>(getpid()) &&
-              kill(static_cast<pid_t>(p), 0) == 0)
+          if (p > 0 && p != static_cast<long>(getpid()) && process_alive(p))
             throw InvalidParameter("parameter 'Output/Directory' = '" +
                                    directory + "' is in use by a live run (" +
                                    status + "); choose another directory");

@@ -158,12 +158,14 @@ namespace chemomech
         for (const auto &e : fs::recursive_directory_iterator(target))
           if (e.is_regular_file())
             bytes += e.file_size();
-        std::cout
-          << "  checkpoint at step " << steps
-          << ", t = " << problem.current_time() << " s: " << std::fixed
-          << std::setprecision(2) << bytes / 1048576.0 << " MiB in "
-          << std::chrono::duration<double>(checkpoint_wall - start).count()
-          << " s" << std::defaultfloat << std::endl;
+        std::ostringstream line;
+        line << "  checkpoint at step " << steps
+             << ", t = " << problem.current_time() << " s: ";
+        line << std::fixed << std::setprecision(2) << bytes / 1048576.0
+             << " MiB in "
+             << std::chrono::duration<double>(checkpoint_wall - start).count()
+             << " s";
+        std::cout << line.str() << std::endl;
       }
   }
 

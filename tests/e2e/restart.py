@@ -23,6 +23,7 @@
    outputs and completes.
 """
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -49,6 +50,23 @@ def write_prm(name, case, out, overrides=""):
         f.write("include %s\n%s\nsubsection Output\n  set Directory = %s\n"
                 "  set Progress = false\nend\n" % (common.case_path(case), overrides, out))
     return prm
+
+
+def fresh(out):
+    """Removes @p out (left by an earlier run of the test)."""
+    shutil.rmtree(out, ignore_errors=True)
+    return out
+
+
+def started(p, out, rows):
+    """Waits until the run @p p writing @p out has accepted @p rows steps."""
+    statistics = os.path.join(out, "statistics.csv")
+    deadline = time.time() + 300
+    while time.time() < deadline and p.poll() is None:
+        if os.path.exists(statistics) and sum(1 for _ in open(statistics)) > rows:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def run(name, case, out, np, overrides="", extra=()):
@@ -80,7 +98,7 @@ def compare(label, reference, out, tol):
 
 
 def stop_and_resume(label, case, reference, stop, np_stop, np_resume, tol):
-    out = os.path.join(args.workdir, label)
+    out = fresh(os.path.join(args.workdir, label))
     r = run(label + ".stop", case, out, np_stop,
             "subsection Checkpointing\n  set Stop after steps = %d\nend\n" % stop)
     check.true("%s: stopped with exit code 3" % label, r.returncode == 3, "exit %d" % r.returncode)
@@ -112,7 +130,7 @@ check.true("electrode: cycles.csv of the resumed run has the cycle",
            len(cycles.splitlines()) == len(ref_cycles.splitlines()) == 2)
 
 # 4. a changed discrete parameter is refused; nothing is written
-stopped = os.path.join(args.workdir, "electrode.changed")
+stopped = fresh(os.path.join(args.workdir, "electrode.changed"))
 run("electrode.changed.stop", E, stopped, 1, "subsection Checkpointing\n  set Stop after steps = %d\nend\n" % stop)
 before = status(stopped)
 r = run("electrode.changed.resume", E, stopped, 1,
@@ -123,16 +141,11 @@ check.true("refused resume: message names the parameter",
 check.true("refused resume: status unchanged", status(stopped) == before, status(stopped))
 
 # 2. a real SIGTERM on 2 ranks
-out = os.path.join(args.workdir, "electrode.sigterm")
+out = fresh(os.path.join(args.workdir, "electrode.sigterm"))
 prm = write_prm("electrode.sigterm", E, out)
 p = subprocess.Popen(command(prm, 2), cwd=common.SOURCE, stdout=subprocess.PIPE,
                      stderr=subprocess.STDOUT, text=True, env=ENV)
-statistics = os.path.join(out, "statistics.csv")
-deadline = time.time() + 300
-while time.time() < deadline and p.poll() is None:
-    if os.path.exists(statistics) and sum(1 for _ in open(statistics)) > 20:
-        break
-    time.sleep(0.05)
+check.true("SIGTERM: the run got going", started(p, out, 20))
 p.send_signal(signal.SIGTERM)
 log = p.communicate(timeout=300)[0]
 # mpirun itself ends with a non-zero code of its own when it is signalled
@@ -144,16 +157,11 @@ check.true("SIGTERM: resumed run completed", r.returncode == 0, r.stdout[-2000:]
 compare("SIGTERM on 2 ranks, resumed on 2", ref_e, out, 1e-8)
 
 # SIGUSR1 on 2 ranks: forwarded by mpirun, exit code 3
-out = os.path.join(args.workdir, "electrode.sigusr1")
+out = fresh(os.path.join(args.workdir, "electrode.sigusr1"))
 prm = write_prm("electrode.sigusr1", E, out)
 p = subprocess.Popen(command(prm, 2), cwd=common.SOURCE, stdout=subprocess.PIPE,
                      stderr=subprocess.STDOUT, text=True, env=ENV)
-statistics = os.path.join(out, "statistics.csv")
-deadline = time.time() + 300
-while time.time() < deadline and p.poll() is None:
-    if os.path.exists(statistics) and sum(1 for _ in open(statistics)) > 20:
-        break
-    time.sleep(0.05)
+check.true("SIGUSR1: the run got going", started(p, out, 20))
 p.send_signal(signal.SIGUSR1)
 log = p.communicate(timeout=300)[0]
 check.true("SIGUSR1: exit code 3", p.returncode == 3, "exit %d: %s" % (p.returncode, log[-1000:]))
@@ -171,16 +179,11 @@ stop_and_resume("particle.np2", P, ref_p, 6, 2, 2, 1e-12)
 stop_and_resume("particle.np2to1", P, ref_p, 6, 2, 1, 1e-8)
 
 # 5. SIGKILL leaves a dead run that the next run reports
-out = os.path.join(args.workdir, "electrode.sigkill")
+out = fresh(os.path.join(args.workdir, "electrode.sigkill"))
 prm = write_prm("electrode.sigkill", E, out)
 p = subprocess.Popen(command(prm, 2), cwd=common.SOURCE, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, env=ENV, start_new_session=True)
-deadline = time.time() + 300
-while time.time() < deadline and p.poll() is None:
-    statistics = os.path.join(out, "statistics.csv")
-    if os.path.exists(statistics) and sum(1 for _ in open(statistics)) > 5:
-        break
-    time.sleep(0.05)
+check.true("SIGKILL: the run got going", started(p, out, 5))
 os.killpg(p.pid, signal.SIGKILL)
 p.wait()
 # The ranks may sit in process groups of their own: kill them by their input.
