@@ -5,6 +5,7 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/io/input_file.h>
 #include <chemomech/io/input_prescan.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
 #include <chemomech/physics/particle/particle_problem.h>
@@ -230,11 +231,14 @@ main(int argc, char *argv[])
   bool running = false;
   try
     {
-      const InputPrescan scan = InputPrescan::read(input_file);
+      // Includes expanded, paths made absolute, recursion and empty input
+      // refused: see InputFile.
+      const InputFile    input = InputFile::read(input_file);
+      const InputPrescan scan  = InputPrescan::from_input(input);
       if (scan.model == ModelKind::electrode)
         {
           ElectrodeProblem<3>::declare_parameters(prm, scan);
-          prm.parse_input(input_file);
+          input.parse(prm, false);
           const int dim = prm.get_integer("Dimension");
           if (dim == 1)
             run_model<ElectrodeProblem<1>>(prm, input_file, resume, running);
@@ -246,7 +250,7 @@ main(int argc, char *argv[])
       else
         {
           ParticleProblem<3>::declare_parameters(prm);
-          prm.parse_input(input_file);
+          input.parse(prm, false);
           if (prm.get_integer("Dimension") == 2)
             run_model<ParticleProblem<2>>(prm, input_file, resume, running);
           else

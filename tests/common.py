@@ -11,8 +11,10 @@ import sys
 
 # Every case is a parameter file under tests/ that runs as it is from the
 # repository root (`build/chemomech tests/verification/<test>/<case>.prm`):
-# includes and mesh files are named relative to the repository root, so the
-# drivers run chemomech there too (run_file).
+# includes and mesh files inside a .prm resolve relative to the directory of
+# that .prm, so the files the drivers write into the work directory include
+# the cases by absolute path (case_path); the drivers still run chemomech
+# from the repository root (run_file).
 TESTS = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(TESTS)
 

@@ -26,25 +26,25 @@ namespace chemomech
     prm.enter_subsection("Newton");
     prm.declare_entry("Maximum iterations",
                       std::to_string(d.max_iterations),
-                      dealii::Patterns::Integer(1, 200),
+                      dealii::Patterns::Integer(),
                       "Newton iterations allowed per time step before the "
                       "step is rejected and retried with a smaller step. "
-                      "Units: none.");
+                      "Units: none. Range: [1, 200].");
     prm.declare_entry("Tolerance",
                       parameter_text(d.tolerance),
-                      dealii::Patterns::Double(1e-16, 1e-2),
+                      dealii::Patterns::Double(),
                       "Convergence when the Newton update, each field "
                       "divided by its characteristic scale (c_max for the "
                       "concentration, L*|Omega|*c_max/3 for u with L = "
                       "dim*V/A_active, E*|Omega|*c_max/3 for sigma_h), or the "
                       "residual scaled the same way, is below this in the "
-                      "maximum norm. Units: none.");
+                      "maximum norm. Units: none. Range: [1e-16, 1e-2].");
     prm.declare_entry("Maximum line search steps",
                       std::to_string(d.max_line_search_steps),
-                      dealii::Patterns::Integer(0, 30),
+                      dealii::Patterns::Integer(),
                       "How often an update may be halved to keep the state "
                       "admissible and the residual from growing. Units: "
-                      "none.");
+                      "none. Range: [0, 30].");
     prm.declare_entry("Forcing term",
                       (d.forcing_term == ForcingTerm::none) ?
                         "none" :
@@ -59,9 +59,9 @@ namespace chemomech
                       "effect on the direct solver.");
     prm.declare_entry("Maximum forcing",
                       parameter_text(d.max_forcing),
-                      dealii::Patterns::Double(1e-12, 0.9),
+                      dealii::Patterns::Double(),
                       "Upper bound of the Eisenstat-Walker forcing term. "
-                      "Units: none.");
+                      "Units: none. Range: [1e-12, 0.9].");
     prm.leave_subsection();
   }
 
@@ -70,15 +70,35 @@ namespace chemomech
   void
   NewtonSolver::parse_parameters(dealii::ParameterHandler &prm)
   {
+    const std::string s = "Newton/";
     prm.enter_subsection("Newton");
-    max_iterations        = prm.get_integer("Maximum iterations");
-    tolerance             = prm.get_double("Tolerance");
-    max_line_search_steps = prm.get_integer("Maximum line search steps");
-    forcing_term          = (prm.get("Forcing term") == "none") ?
-                              ForcingTerm::none :
-                              ForcingTerm::eisenstat_walker;
-    max_forcing           = prm.get_double("Maximum forcing");
+    max_iterations = check_integer_range(s + "Maximum iterations",
+                                         prm.get_integer("Maximum iterations"),
+                                         1,
+                                         200);
+    tolerance      = prm.get_double("Tolerance");
+    max_line_search_steps =
+      check_integer_range(s + "Maximum line search steps",
+                          prm.get_integer("Maximum line search steps"),
+                          0,
+                          30);
+    forcing_term = (prm.get("Forcing term") == "none") ?
+                     ForcingTerm::none :
+                     ForcingTerm::eisenstat_walker;
+    max_forcing  = prm.get_double("Maximum forcing");
     prm.leave_subsection();
+    check_range(s + "Tolerance",
+                tolerance,
+                1e-16,
+                Bound::closed,
+                1e-2,
+                Bound::closed);
+    check_range(s + "Maximum forcing",
+                max_forcing,
+                1e-12,
+                Bound::closed,
+                0.9,
+                Bound::closed);
   }
 
 

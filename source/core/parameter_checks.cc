@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace chemomech
@@ -49,13 +51,39 @@ namespace chemomech
   }
 
 
+  long
+  check_integer_range(const std::string &name,
+                      const long         value,
+                      const long         lower,
+                      const long         upper)
+  {
+    if (value >= lower && value <= upper)
+      return value;
+    std::ostringstream s;
+    s << "parameter '" << name << "' = " << value
+      << " is outside its allowed range [" << lower << ", ";
+    if (upper == std::numeric_limits<long>::max())
+      s << "infinity)";
+    else
+      s << upper << "]";
+    throw InvalidParameter(s.str());
+  }
+
+
+
   void
   check_file_readable(const std::string &name, const std::string &file_name)
   {
+    check_condition(!file_name.empty(),
+                    "parameter '" + name + "' is empty (a file is needed)");
+    std::error_code ec;
+    check_condition(!std::filesystem::is_directory(file_name, ec),
+                    "parameter '" + name + "': '" + file_name +
+                      "' is a directory, not a file");
     std::ifstream in(file_name);
-    check_condition(static_cast<bool>(in),
+    check_condition(static_cast<bool>(in) && std::filesystem::exists(file_name),
                     "parameter '" + name + "': cannot open '" + file_name +
-                      "'");
+                      "' (missing or unreadable)");
   }
 
 

@@ -27,20 +27,20 @@ namespace chemomech
                       "step BDF2 (second order; the first step is BDF1).");
     prm.declare_entry("End time",
                       parameter_text(d.end_time),
-                      Double(0),
+                      Double(),
                       "Simulated time at which the run stops. Units: s.");
     prm.declare_entry("Initial time step",
                       parameter_text(d.initial_step),
-                      Double(0),
+                      Double(),
                       "Size of the first time step. Units: s.");
     prm.declare_entry("Minimum time step",
                       parameter_text(d.minimum_step),
-                      Double(0),
+                      Double(),
                       "When a step has to be cut below this, the run stops "
                       "with an error. Units: s.");
     prm.declare_entry("Maximum time step",
                       parameter_text(d.maximum_step),
-                      Double(0),
+                      Double(),
                       "Largest step size. Units: s.");
     prm.declare_entry("Adaptive",
                       parameter_text(d.adaptive),
@@ -50,14 +50,14 @@ namespace chemomech
                       "initial size (still cut when Newton fails).");
     prm.declare_entry("Target stoichiometry change",
                       parameter_text(d.target_dx),
-                      Double(0, 1),
+                      Double(),
                       "Adaptive stepping aims at this largest change of "
                       "x = c/c_max per step anywhere in the body; a step "
                       "that changes x by more than twice this is redone. "
                       "Units: none.");
     prm.declare_entry("Growth factor",
                       parameter_text(d.growth_factor),
-                      Double(1, 10),
+                      Double(),
                       "Largest ratio of consecutive step sizes. Units: "
                       "none.");
     prm.leave_subsection();
@@ -114,6 +114,12 @@ namespace chemomech
                 0,
                 Bound::open,
                 1,
+                Bound::closed);
+    check_range(s + "Growth factor",
+                growth_factor,
+                1,
+                Bound::closed,
+                10,
                 Bound::closed);
   }
 

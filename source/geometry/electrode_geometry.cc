@@ -1,3 +1,4 @@
+#include <chemomech/core/error_messages.h>
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/geometry/electrode_geometry.h>
 
@@ -42,68 +43,70 @@ namespace chemomech
                       " Its extents must match the thicknesses and widths.");
     prm.declare_entry("Negative electrode thickness",
                       "70e-6",
-                      Double(0),
+                      Double(),
                       "Thickness L_n of the negative (half cell: working) "
                       "electrode along x. Units: m. Range: (0, 0.1].");
     prm.declare_entry("Separator thickness",
                       "25e-6",
-                      Double(0),
+                      Double(),
                       "Thickness L_s of the separator along x. Units: m. "
                       "Range: (0, 0.1].");
     prm.declare_entry("Positive electrode thickness",
                       "70e-6",
-                      Double(0),
+                      Double(),
                       "Thickness L_p of the positive electrode along x (full "
                       "cell only). Units: m. Range: (0, 0.1].");
     prm.declare_entry("Width",
                       "20e-6",
-                      Double(0),
+                      Double(),
                       "Lateral extent W along y (2D, 3D). Units: m. Range: "
                       "(0, 1].");
     prm.declare_entry("Depth",
                       "20e-6",
-                      Double(0),
+                      Double(),
                       "Lateral extent D along z (3D). Units: m. Range: "
                       "(0, 1].");
     prm.declare_entry("Negative electrode cells",
                       "7",
-                      Integer(1, 10000),
+                      Integer(),
                       "Coarse cells through the negative electrode "
-                      "(built-in mesh). Units: none.");
+                      "(built-in mesh). Units: none. Range: [1, 10000].");
     prm.declare_entry("Separator cells",
                       "3",
-                      Integer(1, 10000),
+                      Integer(),
                       "Coarse cells through the separator (built-in mesh). "
-                      "Units: none.");
+                      "Units: none. Range: [1, 10000].");
     prm.declare_entry("Positive electrode cells",
                       "7",
-                      Integer(1, 10000),
+                      Integer(),
                       "Coarse cells through the positive electrode (built-in "
-                      "mesh, full cell). Units: none.");
+                      "mesh, full cell). Units: none. Range: [1, 10000].");
     prm.declare_entry("Width cells",
                       "2",
-                      Integer(1, 10000),
+                      Integer(),
                       "Coarse cells along y (built-in mesh, 2D, 3D). Units: "
-                      "none.");
+                      "none. Range: [1, 10000].");
     prm.declare_entry("Depth cells",
                       "2",
-                      Integer(1, 10000),
+                      Integer(),
                       "Coarse cells along z (built-in mesh, 3D). Units: "
-                      "none.");
+                      "none. Range: [1, 10000].");
     prm.declare_entry("Global refinements",
                       "0",
-                      Integer(0, 12),
+                      Integer(),
                       "Uniform refinements of the coarse mesh (each halves "
-                      "the cells in every direction). Units: none.");
+                      "the cells in every direction). Units: none. Range: [0, "
+                      "12].");
     prm.declare_entry("Mesh file",
                       "",
                       dealii::Patterns::Anything(),
-                      "gmsh .msh file (Mesh = gmsh), relative to the working "
-                      "directory.");
+                      "gmsh .msh file (Mesh = gmsh), relative to the "
+                      "directory of the parameter file that sets it.");
     prm.declare_entry("Mesh length unit",
                       "1e-6",
-                      Double(0),
-                      "Length of one mesh-file unit (gmsh). Units: m.");
+                      Double(),
+                      "Length of one mesh-file unit (gmsh). Units: m. Range: "
+                      "(0, 1].");
     prm.leave_subsection();
   }
 
@@ -124,16 +127,23 @@ namespace chemomech
     separator_thickness = prm.get_double("Separator thickness");
     positive_electrode_thickness =
       prm.get_double("Positive electrode thickness");
-    width                    = prm.get_double("Width");
-    depth                    = prm.get_double("Depth");
-    negative_electrode_cells = prm.get_integer("Negative electrode cells");
-    separator_cells          = prm.get_integer("Separator cells");
-    positive_electrode_cells = prm.get_integer("Positive electrode cells");
-    width_cells              = prm.get_integer("Width cells");
-    depth_cells              = prm.get_integer("Depth cells");
-    global_refinements       = prm.get_integer("Global refinements");
-    mesh_file                = prm.get("Mesh file");
-    mesh_scale               = prm.get_double("Mesh length unit");
+    width            = prm.get_double("Width");
+    depth            = prm.get_double("Depth");
+    const auto cells = [&](const std::string &entry) {
+      return check_integer_range(s + entry, prm.get_integer(entry), 1, 10000);
+    };
+    negative_electrode_cells = cells("Negative electrode cells");
+    separator_cells          = cells("Separator cells");
+    positive_electrode_cells = cells("Positive electrode cells");
+    width_cells              = cells("Width cells");
+    depth_cells              = cells("Depth cells");
+    global_refinements =
+      check_integer_range(s + "Global refinements",
+                          prm.get_integer("Global refinements"),
+                          0,
+                          12);
+    mesh_file  = prm.get("Mesh file");
+    mesh_scale = prm.get_double("Mesh length unit");
     prm.leave_subsection();
 
     check_range(s + "Negative electrode thickness",
@@ -170,7 +180,26 @@ namespace chemomech
                 Bound::closed,
                 "m");
     if (mesh_source == ElectrodeMeshSource::gmsh)
-      check_file_readable(s + "Mesh file", mesh_file);
+      {
+        // Read once here (serially), so that a missing, corrupt or
+        // mismatching mesh is refused before any output is written.
+        check_file_readable(s + "Mesh file", mesh_file);
+        dealii::Triangulation<dim> coarse;
+        try
+          {
+            read_gmsh_mesh(coarse);
+          }
+        catch (const InvalidParameter &)
+          {
+            throw;
+          }
+        catch (const std::exception &e)
+          {
+            throw InvalidParameter("parameter '" + s + "Mesh file': '" +
+                                   mesh_file + "' is not a valid gmsh mesh (" +
+                                   user_message(e) + ")");
+          }
+      }
   }
 
 

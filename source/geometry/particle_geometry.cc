@@ -1,3 +1,4 @@
+#include <chemomech/core/error_messages.h>
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/geometry/particle_geometry.h>
 
@@ -27,7 +28,7 @@ namespace chemomech
                       "below. The outer surface has boundary id 0.");
     prm.declare_entry("Radius",
                       "5e-6",
-                      dealii::Patterns::Double(0),
+                      dealii::Patterns::Double(),
                       "Radius of sphere and sphere octant. Units: m. Range: "
                       "(0, 1].");
     prm.declare_entry("Semi-axes",
@@ -35,16 +36,18 @@ namespace chemomech
                       dealii::Patterns::Anything(),
                       "Semi-axes a, b (, c) of the ellipsoid along x, y (, "
                       "z). Units: m.");
-    prm.declare_entry("Mesh file",
-                      "",
-                      dealii::Patterns::Anything(),
-                      "gmsh .msh file (Shape = gmsh), relative to the "
-                      "working directory. Physical surface tags become "
-                      "boundary ids, physical volume tags material ids.");
+    prm.declare_entry(
+      "Mesh file",
+      "",
+      dealii::Patterns::Anything(),
+      "gmsh .msh file (Shape = gmsh), relative to the "
+      "directory of the parameter file that sets it. Physical surface tags become "
+      "boundary ids, physical volume tags material ids.");
     prm.declare_entry("Mesh length unit",
                       "1e-6",
-                      dealii::Patterns::Double(0),
-                      "Length of one mesh-file unit (gmsh). Units: m.");
+                      dealii::Patterns::Double(),
+                      "Length of one mesh-file unit (gmsh). Units: m. Range: "
+                      "(0, 1].");
     prm.declare_entry("Centre",
                       "0, 0, 0",
                       dealii::Patterns::Anything(),
@@ -53,8 +56,10 @@ namespace chemomech
                       "origin). Units: m.");
     prm.declare_entry("Global refinements",
                       "2",
-                      dealii::Patterns::Integer(0, 12),
-                      "Uniform refinements of the coarse mesh. Units: none.");
+                      dealii::Patterns::Integer(),
+                      "Uniform refinements of the coarse mesh. Units: none. "
+                      "Range: [0, 12], and the estimated memory of the "
+                      "refined mesh must fit the memory available.");
     prm.leave_subsection();
   }
 
@@ -75,10 +80,14 @@ namespace chemomech
       shape = ParticleShape::ellipsoid;
     else
       shape = ParticleShape::gmsh;
-    radius             = prm.get_double("Radius");
-    mesh_file          = prm.get("Mesh file");
-    mesh_scale         = prm.get_double("Mesh length unit");
-    global_refinements = prm.get_integer("Global refinements");
+    radius     = prm.get_double("Radius");
+    mesh_file  = prm.get("Mesh file");
+    mesh_scale = prm.get_double("Mesh length unit");
+    global_refinements =
+      check_integer_range(s + "Global refinements",
+                          prm.get_integer("Global refinements"),
+                          0,
+                          12);
     const std::vector<double> axes =
       parse_double_list(s + "Semi-axes", prm.get("Semi-axes"));
     const std::vector<double> centre_values =
@@ -106,7 +115,55 @@ namespace chemomech
     for (unsigned int d = 0; d < dim; ++d)
       user_centre[d] = centre_values[d];
     if (shape == ParticleShape::gmsh)
-      check_file_readable(s + "Mesh file", mesh_file);
+      check_range(s + "Mesh length unit",
+                  mesh_scale,
+                  0,
+                  Bound::open,
+                  1,
+                  Bound::closed,
+                  "m");
+    coarse_cells = count_coarse_cells();
+  }
+
+
+
+  template <int dim>
+  unsigned int
+  ParticleGeometry<dim>::count_coarse_cells() const
+  {
+    using namespace dealii;
+    Triangulation<dim> coarse;
+    switch (shape)
+      {
+        case ParticleShape::sphere:
+        case ParticleShape::ellipsoid:
+          GridGenerator::hyper_ball(coarse, Point<dim>(), 1.0);
+          break;
+        case ParticleShape::sphere_octant:
+          GridGenerator::quarter_hyper_ball(coarse, Point<dim>(), 1.0);
+          break;
+          case ParticleShape::gmsh: {
+            const std::string name = "Geometry/Mesh file";
+            check_file_readable(name, mesh_file);
+            try
+              {
+                GridIn<dim>   grid_in(coarse);
+                std::ifstream in(mesh_file);
+                grid_in.read_msh(in);
+              }
+            catch (const std::exception &e)
+              {
+                throw InvalidParameter(
+                  "parameter '" + name + "': '" + mesh_file +
+                  "' is not a valid gmsh mesh (" + user_message(e) + ")");
+              }
+            check_condition(coarse.n_active_cells() > 0,
+                            "parameter '" + name + "': '" + mesh_file +
+                              "' has no cells");
+            break;
+          }
+      }
+    return coarse.n_active_cells();
   }
 
 

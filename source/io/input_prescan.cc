@@ -1,3 +1,4 @@
+#include <chemomech/io/input_file.h>
 #include <chemomech/io/input_prescan.h>
 
 #include <deal.II/base/parameter_handler.h>
@@ -53,9 +54,17 @@ namespace chemomech
   InputPrescan
   InputPrescan::read(const std::string &input_file)
   {
+    return from_input(InputFile::read(input_file));
+  }
+
+
+
+  InputPrescan
+  InputPrescan::from_input(const InputFile &input)
+  {
     ParameterHandler pre;
     declare_prescan_entries(pre);
-    pre.parse_input(input_file, "", true);
+    input.parse(pre, true);
     return extract(pre);
   }
 

@@ -1,6 +1,8 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/io/output_settings.h>
 
+#include <limits>
+
 namespace chemomech
 {
   using namespace dealii;
@@ -18,7 +20,7 @@ namespace chemomech
                       "Directory for all results (created if missing).");
     prm.declare_entry("VTU interval",
                       "10",
-                      Patterns::Integer(0),
+                      Patterns::Integer(),
                       "Write VTU/PVTU fields every this many accepted steps " +
                         interval_doc);
     prm.declare_entry("Write VTU",
@@ -39,7 +41,10 @@ namespace chemomech
   {
     prm.enter_subsection("Output");
     directory     = prm.get("Directory");
-    vtu_interval  = prm.get_integer("VTU interval");
+    vtu_interval  = check_integer_range("Output/VTU interval",
+                                       prm.get_integer("VTU interval"),
+                                       0,
+                                       std::numeric_limits<long>::max());
     write_vtu     = prm.get_bool("Write VTU");
     show_progress = prm.get_bool("Progress");
     prm.leave_subsection();

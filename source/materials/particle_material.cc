@@ -15,7 +15,7 @@ namespace chemomech
     prm.enter_subsection("Material");
     prm.declare_entry("Maximum concentration",
                       "22860",
-                      Double(0),
+                      Double(),
                       "c_max, lithium concentration of the fully lithiated "
                       "host (x = 1). Units: mol/m^3. Range: (0, 1e6].");
     prm.declare_entry("Initial concentration",
@@ -27,27 +27,27 @@ namespace chemomech
                       "Range: [0, c_max] everywhere.");
     prm.declare_entry("Reference concentration",
                       "2286",
-                      Double(0),
+                      Double(),
                       "Stress-free reference concentration c_ref of the "
                       "eigenstrain (Omega/3)(c - c_ref), and c_ref of the "
                       "dilute mu0 = RT ln(c/c_ref). Units: mol/m^3. Range: "
                       "(0, c_max].");
     prm.declare_entry("Temperature",
                       "298.15",
-                      Double(0),
+                      Double(),
                       "Absolute temperature T. Units: K. Range: (0, 2000].");
     prm.declare_entry("Young's modulus",
                       "10e9",
-                      Double(0),
+                      Double(),
                       "E of the active material. Units: Pa. Range: (0, 1e13).");
     prm.declare_entry("Poisson's ratio",
                       "0.3",
-                      Double(-1, 0.5),
+                      Double(),
                       "nu of the active material. Units: none. Range: "
                       "(-1, 0.5).");
     prm.declare_entry("Partial molar volume",
                       "3.497e-6",
-                      Double(-1e-3, 1e-3),
+                      Double(),
                       "Omega in the isotropic eigenstrain (Omega/3)(c - c_ref) "
                       "(the seed's eta = Omega/3). Units: m^3/mol. Range: "
                       "[-1e-3, 1e-3].");
@@ -148,6 +148,13 @@ namespace chemomech
                 Bound::open,
                 "Pa");
     check_range(s + "Poisson's ratio", nu, -1, Bound::open, 0.5, Bound::open);
+    check_range(s + "Partial molar volume",
+                partial_molar_volume,
+                -1e-3,
+                Bound::closed,
+                1e-3,
+                Bound::closed,
+                "m^3/mol");
     check_range(s + "Chemical potential coupling volume",
                 coupling_molar_volume,
                 -1e-3,

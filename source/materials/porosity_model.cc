@@ -27,8 +27,9 @@ namespace chemomech
     prm.declare_entry("Macroporosity",
                       parameter_text(d.macro_porosity),
                       Double(),
-                      "eps_M, pore fraction between agglomerates. Units: "
-                      "none. Range: [0, 1).");
+                      "eps_M, pore fraction between agglomerates (the "
+                      "electrolyte's path through the electrode). Units: "
+                      "none. Range: (0, 1).");
     prm.declare_entry("Microporosity",
                       parameter_text(d.micro_porosity),
                       Double(),
@@ -98,10 +99,12 @@ namespace chemomech
                          PorosityKinematics::fixed_volume;
     prm.leave_subsection();
 
+    // eps_M > 0 first: it carries the electrolyte, and the ranges below
+    // depend on it (eps_M = 0 would leave Minimum porosity the range [0, 0)).
     check_range(s + "Macroporosity",
                 macro_porosity,
                 0,
-                Bound::closed,
+                Bound::open,
                 1,
                 Bound::open);
     check_range(s + "Microporosity",

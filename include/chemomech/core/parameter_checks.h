@@ -45,12 +45,26 @@ namespace chemomech
               const Bound        upper_kind,
               const std::string &unit = "");
 
+  /**
+   * @brief The integer entry @p value if lower <= value <= upper (ends
+   * included; upper = LONG_MAX: no upper end), else throws InvalidParameter
+   * naming @p name and the range. Read integer entries with an unrestricted
+   * pattern (Patterns::Integer()) and check them here, before converting to
+   * an unsigned type.
+   */
+  long
+  check_integer_range(const std::string &name,
+                      const long         value,
+                      const long         lower,
+                      const long         upper);
+
   /// Throws InvalidParameter with @p message when @p condition is false.
   void
   check_condition(const bool condition, const std::string &message);
 
-  /// Throws InvalidParameter naming @p name unless @p file_name can be
-  /// opened for reading.
+  /// Throws InvalidParameter naming @p name and @p file_name unless
+  /// @p file_name is a file that can be opened for reading (not empty, not
+  /// a directory).
   void
   check_file_readable(const std::string &name, const std::string &file_name);
 

@@ -42,7 +42,8 @@ namespace chemomech
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 
-    /// Reads and validates subsection "Geometry".
+    /// Reads and validates subsection "Geometry"; reads a gmsh mesh once
+    /// (serially) to refuse a missing or corrupt file before any output.
     void
     parse_parameters(dealii::ParameterHandler &prm);
 
@@ -72,6 +73,14 @@ namespace chemomech
     dealii::Point<dim> user_centre;
     /// Global refinements of the coarse mesh.
     unsigned int global_refinements = 2;
+    /// Cells of the coarse (unrefined) mesh, known after parse_parameters().
+    unsigned int coarse_cells = 0;
+
+  private:
+    /// Cells of the coarse mesh of the selected shape (for gmsh: reads the
+    /// file, throwing InvalidParameter naming it if it cannot be read).
+    unsigned int
+    count_coarse_cells() const;
   };
 } // namespace chemomech
 

@@ -11,6 +11,8 @@
 
 namespace chemomech
 {
+  class InputFile;
+
   /// The model a parameter file selects ("Model").
   enum class ModelKind
   {
@@ -23,7 +25,8 @@ namespace chemomech
   /**
    * @brief Model, Dimension and the presets of an input file.
    *
-   * read() parses the file (with its "include"s) into a ParameterHandler
+   * read() parses the file (with its "include"s, see InputFile) into a
+   * ParameterHandler
    * that declares only these entries and skips all others; the values are
    * kept as text, except the model. The full parse later checks every entry
    * against its pattern, so a malformed value is reported there with the
@@ -31,9 +34,14 @@ namespace chemomech
    */
   struct InputPrescan
   {
-    /// Reads @p input_file (deal.II's parser; throws if it cannot be read).
+    /// Reads @p input_file (InputFile::read(); throws InvalidParameter if
+    /// it cannot be read or is refused).
     static InputPrescan
     read(const std::string &input_file);
+
+    /// The pre-scan's entries of the assembled @p input.
+    static InputPrescan
+    from_input(const InputFile &input);
 
     /// As read(), from the text of a parameter file.
     static InputPrescan

@@ -1,3 +1,4 @@
+#include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/solvers/linear_solver.h>
 
 #include <deal.II/lac/solver_control.h>
@@ -119,12 +120,12 @@ namespace chemomech
                       "(a mass matrix).");
     prm.declare_entry("AMG cycles",
                       std::to_string(default_amg_cycles),
-                      dealii::Patterns::Integer(1, 10),
+                      dealii::Patterns::Integer(),
                       "V-cycles per application of each AMG block "
                       "preconditioner. More cycles make every GMRES iteration "
                       "dearer and the count smaller and less dependent on the "
                       "mesh (doc/electrode-model.md section 12). Default: 1, "
-                      "2 in the electrode model. Units: none.");
+                      "2 in the electrode model. Units: none. Range: [1, 10].");
     prm.declare_entry(
       "AMG smoother",
       default_amg_smoother,
@@ -148,20 +149,21 @@ namespace chemomech
                       "when a solve fails, and after a rejected step.");
     prm.declare_entry("Relative tolerance",
                       "1e-12",
-                      dealii::Patterns::Double(1e-16, 1e-1),
+                      dealii::Patterns::Double(),
                       "Smallest residual reduction asked of GMRES; the "
                       "Newton forcing term (see Newton/Forcing term) may "
-                      "ask for less. Units: none.");
+                      "ask for less. Units: none. Range: [1e-16, 0.1].");
     prm.declare_entry("Maximum iterations",
                       "1000",
-                      dealii::Patterns::Integer(1, 1000000),
+                      dealii::Patterns::Integer(),
                       "GMRES iterations before the solve fails. Units: "
-                      "none.");
+                      "none. Range: [1, 1000000].");
     prm.declare_entry("Restart",
                       "50",
-                      dealii::Patterns::Integer(5, 1000),
+                      dealii::Patterns::Integer(),
                       "GMRES restart length: Krylov vectors kept (memory: "
-                      "this many vectors of the full system). Units: none.");
+                      "this many vectors of the full system). Units: none. "
+                      "Range: [5, 1000].");
     prm.leave_subsection();
   }
 
@@ -183,13 +185,27 @@ namespace chemomech
       parse_field_preconditioner_type(prm.get("Transport block"));
     projection_preconditioner =
       parse_field_preconditioner_type(prm.get("Projection block"));
-    amg_cycles           = prm.get_integer("AMG cycles");
+    const std::string s  = "Linear solver/";
+    amg_cycles           = check_integer_range(s + "AMG cycles",
+                                     prm.get_integer("AMG cycles"),
+                                     1,
+                                     10);
     amg_smoother         = parse_amg_smoother(prm.get("AMG smoother"));
     reuse_preconditioner = prm.get_bool("Reuse preconditioner");
     relative_tolerance   = prm.get_double("Relative tolerance");
-    max_iterations       = prm.get_integer("Maximum iterations");
-    restart              = prm.get_integer("Restart");
+    max_iterations       = check_integer_range(s + "Maximum iterations",
+                                         prm.get_integer("Maximum iterations"),
+                                         1,
+                                         1000000);
+    restart =
+      check_integer_range(s + "Restart", prm.get_integer("Restart"), 5, 1000);
     prm.leave_subsection();
+    check_range(s + "Relative tolerance",
+                relative_tolerance,
+                1e-16,
+                Bound::closed,
+                0.1,
+                Bound::closed);
   }
 
 

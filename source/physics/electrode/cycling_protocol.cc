@@ -127,29 +127,29 @@ namespace chemomech
         "current collector; nC is n times the 1C current density.");
     prm.declare_entry("Number of cycles",
                       "1",
-                      dealii::Patterns::Integer(1),
+                      dealii::Patterns::Integer(),
                       "How often the steps are repeated. Units: none. Range: "
                       "[1, 1000000].");
     prm.declare_entry("1C current density",
                       "0",
-                      dealii::Patterns::Double(0),
+                      dealii::Patterns::Double(),
                       "Current density that (dis)charges the nominal capacity "
                       "in one hour; 0: set by the model from the electrode "
                       "loading. Units: A/m^2. Range: [0, 1e5].");
     prm.declare_entry("Maximum time step after switch",
                       "1",
-                      dealii::Patterns::Double(0),
+                      dealii::Patterns::Double(),
                       "Largest first time step of every step of the "
                       "protocol. Units: s. Range: (0, 1e9].");
     prm.declare_entry("Voltage tolerance",
                       "1e-4",
-                      dealii::Patterns::Double(0),
+                      dealii::Patterns::Double(),
                       "A voltage limit counts as reached within this "
                       "distance; a time step that passes it by more is "
                       "shortened. Units: V. Range: (0, 0.1].");
     prm.declare_entry("Current tolerance",
                       "1e-3",
-                      dealii::Patterns::Double(0),
+                      dealii::Patterns::Double(),
                       "A current limit counts as reached within this fraction "
                       "of it; a time step that passes it by more is "
                       "shortened. Units: none. Range: (0, 0.5].");
@@ -172,12 +172,7 @@ namespace chemomech
     current_tolerance = prm.get_double("Current tolerance");
     prm.leave_subsection();
 
-    check_range(s + "Number of cycles",
-                n,
-                1,
-                Bound::closed,
-                1e6,
-                Bound::closed);
+    check_integer_range(s + "Number of cycles", n, 1, 1000000);
     check_range(s + "1C current density",
                 c1,
                 0,

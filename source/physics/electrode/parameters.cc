@@ -47,10 +47,10 @@ namespace chemomech
                       "elasticity); electrode: the porous-electrode cell.");
     prm.declare_entry("Dimension",
                       "3",
-                      Patterns::Integer(1, 3),
+                      Patterns::Integer(),
                       "Space dimension of the electrode slab: 3, or 2 and 1 "
                       "for quick studies (1D is the classical "
-                      "through-thickness model).");
+                      "through-thickness model). Range: [1, 3].");
     prm.declare_entry("Temperature",
                       "298.15",
                       Patterns::Double(),
@@ -136,13 +136,14 @@ namespace chemomech
     prm.enter_subsection("Discretization");
     prm.declare_entry("Degree",
                       "1",
-                      Patterns::Integer(1, 3),
+                      Patterns::Integer(),
                       "Polynomial degree of the Lagrange elements for c_e, "
-                      "phi_e and phi_s.");
+                      "phi_e and phi_s. Range: [1, 3].");
     prm.declare_entry("Displacement degree",
                       "1",
-                      Patterns::Integer(1, 3),
-                      "Polynomial degree for the displacement u.");
+                      Patterns::Integer(),
+                      "Polynomial degree for the displacement u. Range: [1, "
+                      "3].");
     prm.leave_subsection();
 
     OutputSettings::declare_parameters(
@@ -176,6 +177,7 @@ namespace chemomech
   void
   ElectrodeProblem<dim>::parse_parameters(ParameterHandler &prm)
   {
+    check_integer_range("Dimension", prm.get_integer("Dimension"), 1, 3);
     temperature         = prm.get_double("Temperature");
     initial_electrolyte = prm.get_double("Initial electrolyte concentration");
     check_range("Temperature",
@@ -237,8 +239,15 @@ namespace chemomech
 
     stack_mechanics.parse_parameters(prm);
     prm.enter_subsection("Discretization");
-    degree              = prm.get_integer("Degree");
-    displacement_degree = prm.get_integer("Displacement degree");
+    degree = check_integer_range("Discretization/Degree",
+                                 prm.get_integer("Degree"),
+                                 1,
+                                 3);
+    displacement_degree =
+      check_integer_range("Discretization/Displacement degree",
+                          prm.get_integer("Displacement degree"),
+                          1,
+                          3);
     prm.leave_subsection();
     output.parse_parameters(prm);
     prm.enter_subsection("Stop conditions");

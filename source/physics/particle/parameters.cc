@@ -1,9 +1,12 @@
+#include <chemomech/core/memory_check.h>
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/physics/particle/particle_problem.h>
 #include <chemomech/simulator/checkpoint_settings.h>
 
+#include <deal.II/base/function_parser.h>
 #include <deal.II/base/utilities.h>
 
+#include <cmath>
 #include <iostream>
 #include <string>
 
@@ -26,9 +29,9 @@ namespace chemomech
                       "electrode).");
     prm.declare_entry("Dimension",
                       "3",
-                      Patterns::Integer(2, 3),
+                      Patterns::Integer(),
                       "Space dimension: 3 for real particles, 2 (plane "
-                      "strain) for quick studies and tests.");
+                      "strain) for quick studies and tests. Range: [2, 3].");
     ParticleGeometry<3>::declare_parameters(prm);
     ParticleMaterial::declare_parameters(prm);
     SurfaceCondition::declare_parameters(prm);
@@ -40,13 +43,14 @@ namespace chemomech
     prm.enter_subsection("Discretization");
     prm.declare_entry("Displacement degree",
                       "2",
-                      Patterns::Integer(1, 4),
-                      "Polynomial degree of the Lagrange elements for u.");
+                      Patterns::Integer(),
+                      "Polynomial degree of the Lagrange elements for u. "
+                      "Range: [1, 4].");
     prm.declare_entry("Concentration degree",
                       "1",
-                      Patterns::Integer(1, 4),
+                      Patterns::Integer(),
                       "Polynomial degree of the Lagrange elements for c and "
-                      "sigma_h.");
+                      "sigma_h. Range: [1, 4].");
     prm.declare_entry("Lumped mass",
                       "true",
                       Patterns::Bool(),
@@ -56,9 +60,9 @@ namespace chemomech
                       "false: the consistent mass matrix.");
     prm.declare_entry("Mapping degree",
                       "2",
-                      Patterns::Integer(1, 4),
+                      Patterns::Integer(),
                       "Degree of the geometry mapping (2 follows curved "
-                      "surfaces closely).");
+                      "surfaces closely). Range: [1, 4].");
     prm.leave_subsection();
 
     OutputSettings::declare_parameters(
@@ -81,9 +85,9 @@ namespace chemomech
                       "End of the line-out segment. Units: m.");
     prm.declare_entry("Line-out points",
                       "0",
-                      Patterns::Integer(0, 100000),
+                      Patterns::Integer(),
                       "Number of equally spaced points on the segment; 0: "
-                      "no line-outs.");
+                      "no line-outs. Range: [0, 100000].");
     prm.declare_entry("Line-out times",
                       "",
                       Patterns::Anything(),
@@ -95,20 +99,20 @@ namespace chemomech
     prm.enter_subsection("Stop conditions");
     prm.declare_entry("Target state of charge",
                       "-1",
-                      Patterns::Double(-1, 1),
+                      Patterns::Double(),
                       "Stop when the mean stoichiometry reaches this value "
                       "(from the side it starts on); -1: no target. Units: "
-                      "none.");
+                      "none. Range: -1 or [0, 1].");
     prm.declare_entry("Minimum surface stoichiometry",
                       "0.005",
-                      Patterns::Double(0, 1),
+                      Patterns::Double(),
                       "Stop when x at the active surface falls below this. "
-                      "Units: none.");
+                      "Units: none. Range: [0, 1].");
     prm.declare_entry("Maximum surface stoichiometry",
                       "0.995",
-                      Patterns::Double(0, 1),
+                      Patterns::Double(),
                       "Stop when x at the active surface exceeds this. "
-                      "Units: none.");
+                      "Units: none. Range: [0, 1].");
     prm.leave_subsection();
   }
 
@@ -130,21 +134,44 @@ namespace chemomech
   void
   ParticleProblem<dim>::parse_parameters(ParameterHandler &prm)
   {
+    check_integer_range("Dimension", prm.get_integer("Dimension"), 2, 3);
     geometry.parse_parameters(prm);
     material.parse_parameters(prm);
     surface.parse_parameters(prm);
     surface.temperature = material.temperature;
+    check_initial_concentration_syntax();
+    if (surface.type == SurfaceConditionType::fixed_concentration)
+      check_range("Surface/Surface concentration",
+                  surface.surface_concentration,
+                  0,
+                  Bound::closed,
+                  material.max_concentration,
+                  Bound::closed,
+                  "mol/m^3");
     mechanics.parse_parameters(prm);
     time_stepping.parse_parameters(prm);
     newton.parse_parameters(prm);
     linear_solver.parse_parameters(prm);
 
     prm.enter_subsection("Discretization");
-    displacement_degree  = prm.get_integer("Displacement degree");
-    concentration_degree = prm.get_integer("Concentration degree");
-    mapping_degree       = prm.get_integer("Mapping degree");
-    lumped_mass          = prm.get_bool("Lumped mass");
+    const std::string d = "Discretization/";
+    displacement_degree =
+      check_integer_range(d + "Displacement degree",
+                          prm.get_integer("Displacement degree"),
+                          1,
+                          4);
+    concentration_degree =
+      check_integer_range(d + "Concentration degree",
+                          prm.get_integer("Concentration degree"),
+                          1,
+                          4);
+    mapping_degree = check_integer_range(d + "Mapping degree",
+                                         prm.get_integer("Mapping degree"),
+                                         1,
+                                         4);
+    lumped_mass    = prm.get_bool("Lumped mass");
     prm.leave_subsection();
+    check_memory();
 
     output.parse_parameters(prm);
     prm.enter_subsection("Output");
@@ -163,7 +190,10 @@ namespace chemomech
         line_start[d] = start[d];
         line_end[d]   = end[d];
       }
-    line_points = prm.get_integer("Line-out points");
+    line_points = check_integer_range("Output/Line-out points",
+                                      prm.get_integer("Line-out points"),
+                                      0,
+                                      100000);
     line_times =
       parse_double_list("Output/Line-out times", prm.get("Line-out times"));
     prm.leave_subsection();
@@ -185,13 +215,75 @@ namespace chemomech
     x_surface_min = prm.get_double("Minimum surface stoichiometry");
     x_surface_max = prm.get_double("Maximum surface stoichiometry");
     prm.leave_subsection();
+    const std::string stop = "Stop conditions/";
+    check_range(stop + "Minimum surface stoichiometry",
+                x_surface_min,
+                0,
+                Bound::closed,
+                1,
+                Bound::closed);
+    check_range(stop + "Maximum surface stoichiometry",
+                x_surface_max,
+                0,
+                Bound::closed,
+                1,
+                Bound::closed);
     check_condition(x_surface_min < x_surface_max,
                     "'Stop conditions/Minimum surface stoichiometry' must be "
                     "below 'Maximum surface stoichiometry'");
-    check_condition(target_soc == -1 || target_soc >= 0,
+    check_condition(target_soc == -1 || (target_soc >= 0 && target_soc <= 1),
                     "parameter 'Stop conditions/Target state of charge' = " +
                       std::to_string(target_soc) +
                       " is outside its allowed range: -1 or [0, 1]");
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::check_initial_concentration_syntax() const
+  {
+    // The values are checked at the mesh nodes (setup), the syntax here.
+    FunctionParser<dim> c0(1);
+    try
+      {
+        c0.initialize(dim == 2 ? "x,y" : "x,y,z",
+                      material.initial_concentration,
+                      {});
+        // muparser reports syntax errors on the first evaluation
+        (void)c0.value(Point<dim>());
+      }
+    catch (...)
+      {
+        throw InvalidParameter("parameter 'Material/Initial concentration': "
+                               "cannot parse '" +
+                               material.initial_concentration +
+                               "' as a number or an expression in x, y, z");
+      }
+  }
+
+
+
+  template <int dim>
+  void
+  ParticleProblem<dim>::check_memory() const
+  {
+    // Unknowns per cell of the refined mesh (shared nodes counted once):
+    // p^dim nodes per cell of a degree-p Lagrange field; dim displacement
+    // components, concentration and sigma_h.
+    const double per_cell = dim * std::pow(displacement_degree, dim) +
+                            2 * std::pow(concentration_degree, dim);
+    const double growth = std::pow(2., dim);
+    const double cells =
+      geometry.coarse_cells * std::pow(growth, geometry.global_refinements);
+    MemoryCheck::check("Geometry/Global refinements",
+                       geometry.global_refinements,
+                       cells * per_cell,
+                       growth,
+                       (linear_solver.type == LinearSolverType::direct) ?
+                         MemoryCheck::particle_bytes_per_unknown_direct :
+                         MemoryCheck::particle_bytes_per_unknown_iterative,
+                       comm);
   }
 
 

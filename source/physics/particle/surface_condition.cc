@@ -21,9 +21,10 @@ namespace chemomech
                       "concentration: c = Surface concentration.");
     prm.declare_entry("Active boundary ids",
                       "0",
-                      dealii::Patterns::List(dealii::Patterns::Integer(0, 255)),
-                      "Boundary ids through which lithium enters or leaves. "
-                      "All other boundaries have zero flux.");
+                      dealii::Patterns::Anything(),
+                      "Boundary ids through which lithium enters or leaves "
+                      "(comma separated). All other boundaries have zero "
+                      "flux. Range: integers in [0, 255].");
     prm.declare_entry("Rate type",
                       "C-rate",
                       dealii::Patterns::Selection("C-rate|current density"),
@@ -32,11 +33,11 @@ namespace chemomech
                       "R/3 for V/A of a sphere) or as a current density.");
     prm.declare_entry("C-rate",
                       "1",
-                      Double(0),
+                      Double(),
                       "Galvanostatic C-rate. Units: 1/h. Range: [0, 1000].");
     prm.declare_entry("Current density",
                       "1",
-                      Double(0),
+                      Double(),
                       "Galvanostatic current density magnitude i, j = i/F. "
                       "Units: A/m^2. Range: [0, 1e5].");
     prm.declare_entry("Direction",
@@ -50,12 +51,12 @@ namespace chemomech
                       "Butler-Volmer: phi_s - phi_e at the surface. Units: V.");
     prm.declare_entry("Electrolyte concentration",
                       "1000",
-                      Double(0),
+                      Double(),
                       "Butler-Volmer: c_e at the surface. Units: mol/m^3. "
                       "Range: (0, 1e4].");
     prm.declare_entry("Rate constant",
                       "1e-11",
-                      Double(0),
+                      Double(),
                       "Butler-Volmer k in i0 = k F c_e^alpha_a "
                       "(c_max-c)^alpha_a c^alpha_c. Units: m^2.5/(mol^0.5 s) "
                       "for alpha_a = alpha_c = 0.5 (in general "
@@ -63,11 +64,11 @@ namespace chemomech
                       "/s). Range: (0, 1].");
     prm.declare_entry("Anodic transfer coefficient",
                       "0.5",
-                      Double(0, 1),
+                      Double(),
                       "alpha_a. Units: none. Range: (0, 1).");
     prm.declare_entry("Cathodic transfer coefficient",
                       "0.5",
-                      Double(0, 1),
+                      Double(),
                       "alpha_c. Units: none. Range: (0, 1).");
     prm.declare_entry(
       "Stress in equilibrium potential",
@@ -105,7 +106,7 @@ namespace chemomech
                       "File with two columns x, U (V).");
     prm.declare_entry("Surface concentration",
                       "20000",
-                      Double(0),
+                      Double(),
                       "Fixed concentration: c at the active surface. Units: "
                       "mol/m^3. Range: [0, c_max].");
     prm.leave_subsection();
@@ -127,7 +128,16 @@ namespace chemomech
     active_ids.clear();
     for (const double id : parse_double_list(s + "Active boundary ids",
                                              prm.get("Active boundary ids")))
-      active_ids.insert(static_cast<dealii::types::boundary_id>(id));
+      {
+        check_condition(id == std::floor(id),
+                        "parameter '" + s + "Active boundary ids': " +
+                          parameter_text(id) + " is not an integer");
+        active_ids.insert(static_cast<dealii::types::boundary_id>(
+          check_integer_range(s + "Active boundary ids",
+                              static_cast<long>(id),
+                              0,
+                              255)));
+      }
     rate_type         = (prm.get("Rate type") == "C-rate") ? RateType::c_rate :
                                                              RateType::current_density;
     c_rate            = prm.get_double("C-rate");

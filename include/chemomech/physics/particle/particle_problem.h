@@ -234,6 +234,15 @@ namespace chemomech
     /// @}
 
   private:
+    /// Refuses a refinement whose estimated memory exceeds the memory
+    /// available (MemoryCheck; parameters.cc).
+    void
+    check_memory() const;
+    /// Refuses an initial concentration that is neither a number nor an
+    /// expression in the coordinates (parameters.cc).
+    void
+    check_initial_concentration_syntax() const;
+
     /// @name Set-up (setup.cc)
     /// @{
     void
