@@ -2,7 +2,7 @@
 # Fresh Debian 12 to a tested build: installs what is missing, builds, and runs
 # the test suite (all labels but 'long') with the default Trilinos backend,
 # then builds the PETSc backend in build-petsc/ and runs the unit and
-# regression tests (and the iterative-solver test) there against the same references (so both backends and
+# regression tests, the iterative-solver test and the restart test there against the same references (so both backends and
 # 1, 2 and 4 ranks agree to 1e-8). Extra arguments go to the first ctest, e.g.
 #   scripts/test.sh -L verification      scripts/test.sh -R jacobian
 # Set CHEMOMECH_SKIP_PETSC=1 to skip the PETSc part.
@@ -20,6 +20,6 @@ if [ "${CHEMOMECH_SKIP_PETSC:-0}" != 1 ]; then
         -DCHEMOMECH_LINEAR_ALGEBRA=PETSc > "$here/build-petsc.cmake.log" 2>&1 ||
     { cat "$here/build-petsc.cmake.log"; exit 1; }
   cmake --build "$here/build-petsc" -- -j"$jobs"
-  (cd "$here/build-petsc" && ctest --output-on-failure -j"$jobs" -L "unit|regression|solver") || status=1
+  (cd "$here/build-petsc" && ctest --output-on-failure -j"$jobs" -L "unit|regression|solver|restart") || status=1
 fi
 exit $status
