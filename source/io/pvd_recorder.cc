@@ -1,9 +1,11 @@
+#include <chemomech/io/checkpoint_archive.h>
 #include <chemomech/io/pvd_recorder.h>
 
 #include <deal.II/base/data_out_base.h>
 #include <deal.II/base/mpi.h>
 
 #include <fstream>
+#include <sstream>
 
 namespace chemomech
 {
@@ -23,6 +25,38 @@ namespace chemomech
     const std::vector<std::pair<double, std::string>> &records)
   {
     times_and_names = records;
+  }
+
+
+
+  void
+  PvdRecorder::save(CheckpointArchive &archive, const std::string &key) const
+  {
+    std::vector<double> times;
+    std::string         names;
+    for (const auto &[t, name] : times_and_names)
+      {
+        times.push_back(t);
+        names += (names.empty() ? "" : "|") + name;
+      }
+    archive.set(key + "_times", times);
+    archive.set_text(key + "_names", names);
+  }
+
+
+
+  void
+  PvdRecorder::load(const CheckpointArchive &archive, const std::string &key)
+  {
+    std::istringstream names(archive.get_text(key + "_names"));
+    std::vector<std::pair<double, std::string>> records;
+    std::string                                 name;
+    for (const double t : archive.get(key + "_times"))
+      {
+        std::getline(names, name, '|');
+        records.emplace_back(t, name);
+      }
+    restore(records);
   }
 
 

@@ -15,6 +15,8 @@
 
 namespace chemomech
 {
+  class CheckpointArchive;
+
   /**
    * @brief Writes DataOut objects as solution-NNNNN.pvtu in a directory and
    * keeps @p base.pvd up to date after every write.
@@ -41,6 +43,14 @@ namespace chemomech
     /// by records() when its checkpoint was written).
     void
     restore(const std::vector<std::pair<double, std::string>> &records);
+
+    /// Stores records() in @p archive under @p key (times and names).
+    void
+    save(CheckpointArchive &archive, const std::string &key) const;
+
+    /// restore() from what save() stored under @p key.
+    void
+    load(const CheckpointArchive &archive, const std::string &key);
 
     /// (time, .pvtu file name) written so far.
     const std::vector<std::pair<double, std::string>> &

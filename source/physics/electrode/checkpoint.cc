@@ -6,7 +6,6 @@
 
 #include <deal.II/base/exceptions.h>
 
-#include <sstream>
 
 namespace chemomech
 {
@@ -58,17 +57,7 @@ namespace chemomech
     archive.set("electrode.time", time);
     archive.set("electrode.operating_point",
                 {mode == OperatingMode::voltage ? 1.0 : 0.0, imposed_value});
-    {
-      std::vector<double> times;
-      std::string         names;
-      for (const auto &[t, name] : pvd.records())
-        {
-          times.push_back(t);
-          names += (names.empty() ? "" : "|") + name;
-        }
-      archive.set("electrode.pvd_times", times);
-      archive.set_text("electrode.pvd_names", names);
-    }
+    pvd.save(archive, "electrode.pvd");
     controller.save(archive);
 
     LA::MPI::Vector committed(owned_dofs, relevant_dofs, comm);
@@ -102,18 +91,7 @@ namespace chemomech
     set_operating_point(op.at(0) > 0.5 ? OperatingMode::voltage :
                                          OperatingMode::current,
                         op.at(1));
-    {
-      const std::vector<double> &times = archive.get("electrode.pvd_times");
-      std::istringstream         names(archive.get_text("electrode.pvd_names"));
-      std::vector<std::pair<double, std::string>> records;
-      std::string                                 name;
-      for (const double t : times)
-        {
-          std::getline(names, name, '|');
-          records.emplace_back(t, name);
-        }
-      pvd.restore(records);
-    }
+    pvd.load(archive, "electrode.pvd");
 
     checkpoint_cells::load_vector(dof_handler,
                                   archive,

@@ -6,7 +6,6 @@
 
 #include <deal.II/base/mpi.h>
 
-#include <sstream>
 
 namespace chemomech
 {
@@ -42,15 +41,7 @@ namespace chemomech
                  cumulative_inflow,
                  initial_soc,
                  double(line_index)});
-    std::vector<double> times;
-    std::string         names;
-    for (const auto &[t, name] : pvd.records())
-      {
-        times.push_back(t);
-        names += (names.empty() ? "" : "|") + name;
-      }
-    archive.set("particle.pvd_times", times);
-    archive.set_text("particle.pvd_names", names);
+    pvd.save(archive, "particle.pvd");
     LA::MPI::Vector v(owned_dofs, relevant_dofs, comm);
     v = old_solution;
     checkpoint_cells::save_vector(dof_handler, v, "solution", archive);
@@ -72,18 +63,7 @@ namespace chemomech
     cumulative_inflow            = t.at(4);
     initial_soc                  = t.at(5);
     line_index                   = static_cast<unsigned int>(t.at(6));
-    {
-      const std::vector<double> &times = archive.get("particle.pvd_times");
-      std::istringstream         names(archive.get_text("particle.pvd_names"));
-      std::vector<std::pair<double, std::string>> records;
-      std::string                                 name;
-      for (const double time_ : times)
-        {
-          std::getline(names, name, '|');
-          records.emplace_back(time_, name);
-        }
-      pvd.restore(records);
-    }
+    pvd.load(archive, "particle.pvd");
     checkpoint_cells::load_vector(dof_handler,
                                   archive,
                                   "older",
