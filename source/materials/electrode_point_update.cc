@@ -128,7 +128,7 @@ namespace chemomech
 
 
 
-  double
+  void
   ElectrodePointUpdate::surface_stress_of(FluxIterate           &it,
                                           const MacroscopicLoad &load) const
   {
@@ -137,18 +137,18 @@ namespace chemomech
     it.sigma       = surface_stress.hydrostatic_stress(ps.average_concentration,
                                                  ps.surface_concentration);
     it.dsigma_dj   = k * (ps.d_average_d_flux - ps.d_surface_d_flux);
+    it.sigma_macro = 0;
     if (!macroscopic_stress)
-      return 0;
-    // sigma_h,M = K/(1 - eps^n) (tr eps - 3 e*(c_avg)), the law of
-    // ElectrodeStiffness::solid_hydrostatic_stress() with the modulus of
-    // the committed porosity.
+      return;
+    // sigma_h,M of the stiffness at the committed porosity eps^n.
     const double e_star = porosity.swelling_strain(ps.average_concentration);
-    const double sigma_M =
-      load.solid_modulus * (load.trace_strain - 3 * e_star);
-    it.sigma += sigma_M;
-    it.dsigma_dj -= 3 * load.solid_modulus *
-                    porosity.swelling_strain_derivative() * ps.d_average_d_flux;
-    return sigma_M;
+    it.sigma_macro      = stiffness.solid_hydrostatic_stress(load.trace_strain,
+                                                        e_star,
+                                                        load.porosity);
+    it.sigma += it.sigma_macro;
+    it.dsigma_dj +=
+      stiffness.solid_hydrostatic_stress_eigenstrain_derivative(load.porosity) *
+      porosity.swelling_strain_derivative() * ps.d_average_d_flux;
   }
 
 
@@ -338,9 +338,7 @@ namespace chemomech
 
     MacroscopicLoad load;
     load.trace_strain = trace_strain;
-    if (macroscopic_stress)
-      load.solid_modulus = stiffness.solid_hydrostatic_stress_strain_derivative(
-        committed.porosity);
+    load.porosity     = committed.porosity;
 
     ElectrodePointResult result;
     result.specific_area = a_s;
@@ -363,9 +361,12 @@ namespace chemomech
     // ---- 2. Particle-surface stress (self + macroscopic) -----------------
     const double sigma     = cur.sigma;
     const double dsigma_dj = cur.dsigma_dj;
-    const double sigma_M   = surface_stress_of(cur, load);
+    const double sigma_M   = cur.sigma_macro;
     // partial d sigma / d tr eps at fixed j
-    const double dsigma_dtr = load.solid_modulus;
+    const double dsigma_dtr =
+      macroscopic_stress ?
+        stiffness.solid_hydrostatic_stress_strain_derivative(load.porosity) :
+        0.0;
     const double shift_per_stress =
       stress_shifted_potential ? coupling_molar_volume / F : 0.0;
 

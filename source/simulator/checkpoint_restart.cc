@@ -203,10 +203,8 @@ namespace chemomech
 
 
   void
-  TransientDriver::resume(TransientProblem       &problem,
-                          const ParameterHandler &prm)
+  TransientDriver::resume(TransientProblem &problem)
   {
-    (void)prm;
     const bool        root      = Utilities::MPI::this_mpi_process(comm) == 0;
     const std::string directory = problem.output_settings().directory;
     const std::string source    = directory + "/checkpoint";

@@ -86,9 +86,7 @@ namespace chemomech
 
 
   void
-  TransientDriver::start_loop(TransientProblem       &problem,
-                              const ParameterHandler &prm,
-                              TimerOutput            &timer)
+  TransientDriver::start_loop(TransientProblem &problem, TimerOutput &timer)
   {
     const std::string directory = problem.output_settings().directory;
     const bool        root      = Utilities::MPI::this_mpi_process(comm) == 0;
@@ -99,7 +97,7 @@ namespace chemomech
     proposed                               = problem.initial_time_step();
     if (checkpointing.resume)
       {
-        resume(problem, prm);
+        resume(problem);
         return;
       }
     statistics.open(directory + "/statistics.csv", root);
@@ -131,7 +129,7 @@ namespace chemomech
       problem.print_header(header);
       pcout << header.str() << std::flush;
     }
-    start_loop(problem, prm, timer);
+    start_loop(problem, timer);
     start_fraction     = problem.progress_fraction();
     const auto add_row = [&](const double dt) {
       TimerOutput::Scope t(timer, "statistics");

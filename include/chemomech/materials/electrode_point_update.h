@@ -356,6 +356,8 @@ namespace chemomech
       double dsigma_dj = 0;
       /// d R / dj. Units: A s/mol.
       double dR_dj = 0;
+      /// The macroscopic part sigma_h,M of sigma. Units: Pa.
+      double sigma_macro = 0;
     };
 
     /// What the flux iteration needs of the electrode's stress state.
@@ -363,8 +365,8 @@ namespace chemomech
     {
       /// tr eps(u). Units: none.
       double trace_strain = 0;
-      /// K(eps^n) / (1 - eps^n), or 0 without macroscopic_stress. Pa.
-      double solid_modulus = 0;
+      /// The committed porosity eps^n (of the stiffness). Units: none.
+      double porosity = 0;
     };
 
     /**
@@ -402,10 +404,10 @@ namespace chemomech
               unsigned int &iterations) const;
 
     /**
-     * sigma_h,surf and its derivative by j (into @p it) after the particle
-     * step in @p it under @p load; macroscopic part returned. Units: Pa.
+     * sigma_h,surf, its macroscopic part and its derivative by j (into
+     * @p it) after the particle step in @p it under @p load. Units: Pa.
      */
-    double
+    void
     surface_stress_of(FluxIterate &it, const MacroscopicLoad &load) const;
 
     /// One particle step under the inward flux @p j (mol/(m^2 s)).

@@ -94,9 +94,7 @@ namespace chemomech
     /// The first row and output of a fresh run, or the state of a resumed
     /// one.
     void
-    start_loop(TransientProblem               &problem,
-               const dealii::ParameterHandler &prm,
-               dealii::TimerOutput            &timer);
+    start_loop(TransientProblem &problem, dealii::TimerOutput &timer);
 
     /// Writes a checkpoint now (checkpoint_restart.cc). Collective.
     void
@@ -115,7 +113,7 @@ namespace chemomech
     /// Restores the driver and @p problem (after its setup()) from the
     /// checkpoint (checkpoint_restart.cc). Collective.
     void
-    resume(TransientProblem &problem, const dealii::ParameterHandler &prm);
+    resume(TransientProblem &problem);
 
     /// Whether a periodic checkpoint is due after the accepted step.
     bool
