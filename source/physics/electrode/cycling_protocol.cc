@@ -1,5 +1,7 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/physics/electrode/cycling_protocol.h>
+#include <chemomech/physics/electrode/experiment_list.h>
+#include <chemomech/physics/electrode/experiment_parser.h>
 #include <chemomech/physics/electrode/step_parser.h>
 
 #include <deal.II/base/exceptions.h>
@@ -124,7 +126,13 @@ namespace chemomech
       dealii::Patterns::Anything(),
       "The steps of one cycle: " + grammar +
         ". The current density is positive on discharge, per area of the "
-        "current collector; nC is n times the 1C current density.");
+        "current collector; nC is n times the 1C current density. Steps may "
+        "also be " +
+        ExperimentParser::grammar +
+        ". The whole text may be a Python list of quoted steps and tuples "
+        "of them, e.g. [(\"Discharge at 1C until 2.5 V\", \"Rest for 1 "
+        "hour\")] * 3: its steps are one cycle, and '* N' multiplies "
+        "'Number of cycles'.");
     prm.declare_entry("Number of cycles",
                       "1",
                       dealii::Patterns::Integer(),
@@ -136,6 +144,13 @@ namespace chemomech
                       "Current density that (dis)charges the nominal capacity "
                       "in one hour; 0: set by the model from the electrode "
                       "loading. Units: A/m^2. Range: [0, 1e5].");
+    prm.declare_entry("Electrode area",
+                      "0",
+                      dealii::Patterns::Double(),
+                      "Area of the current collector, which converts the "
+                      "currents in A or mA of PyBaMM steps ('Discharge at 2 "
+                      "A') to current densities; 0: not given (such steps "
+                      "are refused). Units: m^2. Range: [0, 1e6].");
     prm.declare_entry("Maximum time step after switch",
                       "1",
                       dealii::Patterns::Double(),
@@ -166,6 +181,7 @@ namespace chemomech
     const std::string text = prm.get("Steps");
     const long        n    = prm.get_integer("Number of cycles");
     const double      c1   = prm.get_double("1C current density");
+    electrode_area         = prm.get_double("Electrode area");
     max_time_step_after_switch =
       prm.get_double("Maximum time step after switch");
     voltage_tolerance = prm.get_double("Voltage tolerance");
@@ -180,6 +196,13 @@ namespace chemomech
                 1e5,
                 Bound::closed,
                 "A/m^2");
+    check_range(s + "Electrode area",
+                electrode_area,
+                0,
+                Bound::closed,
+                1e6,
+                Bound::closed,
+                "m^2");
     check_range(s + "Maximum time step after switch",
                 max_time_step_after_switch,
                 0,
@@ -200,9 +223,14 @@ namespace chemomech
                 Bound::open,
                 0.5,
                 Bound::closed);
-    cycles    = static_cast<unsigned int>(n);
-    one_c     = c1;
-    step_list = parse_steps(text, c1);
+    step_list = parse_steps(text, c1, electrode_area);
+    check_integer_range(s + "Number of cycles times the N of '[...] * N' in " +
+                          s + "Steps",
+                        n * static_cast<long>(cycle_multiplier(text)),
+                        1,
+                        1000000);
+    cycles = static_cast<unsigned int>(n) * cycle_multiplier(text);
+    one_c  = c1;
     reset(0);
   }
 
@@ -210,17 +238,24 @@ namespace chemomech
 
   std::vector<ProtocolStep>
   CyclingProtocol::parse_steps(const std::string &text,
-                               const double       one_c_current_density)
+                               const double       one_c_current_density,
+                               const double       electrode_area)
   {
+    const std::vector<std::string> pieces =
+      ExperimentList::is_list(text) ?
+        ExperimentList::parse(text).steps :
+        dealii::Utilities::split_string_list(text, ';');
+    const ExperimentParser    experiment(electrode_area);
     std::vector<ProtocolStep> steps;
     unsigned int              index = 0;
-    for (const std::string &piece :
-         dealii::Utilities::split_string_list(text, ';'))
+    for (const std::string &piece : pieces)
       {
         const std::string trimmed = dealii::Utilities::trim(piece);
         if (trimmed.empty())
           continue;
-        steps.push_back(parse_protocol_step(trimmed, index));
+        steps.push_back(ExperimentParser::is_experiment_step(trimmed) ?
+                          experiment.parse(trimmed, index) :
+                          parse_protocol_step(trimmed, index));
         ++index;
       }
     if (steps.empty())
@@ -236,6 +271,15 @@ namespace chemomech
               l.value = l.c_rate * one_c_current_density;
         }
     return steps;
+  }
+
+
+
+  unsigned int
+  CyclingProtocol::cycle_multiplier(const std::string &text)
+  {
+    return ExperimentList::is_list(text) ? ExperimentList::parse(text).repeat :
+                                           1;
   }
 
 
@@ -495,6 +539,7 @@ namespace chemomech
     const double        t    = step.time_limit();
     if (std::isfinite(t))
       dt = std::max(0., t - protocol_state.time_in_step(time));
+    dt = std::min(dt, step.max_time_step);
     if (protocol_state.time_steps_in_step == 0)
       dt = std::min(dt, max_time_step_after_switch);
     return dt;

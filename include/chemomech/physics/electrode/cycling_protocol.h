@@ -106,6 +106,12 @@ namespace chemomech
     std::vector<StepLimit> limits;
     /// The step as written in the parameter file (trimmed).
     std::string text;
+    /**
+     * Largest time step within the step (the "(1 minute period)" of a
+     * PyBaMM step), so that statistics.csv has a row at least this often;
+     * infinity if not given. Units: s.
+     */
+    double max_time_step = std::numeric_limits<double>::infinity();
 
     /**
      * @brief Largest relative violation max_i violation_i / scale_i over the
@@ -187,6 +193,27 @@ namespace chemomech
    *   CC charge 2 A/m^2 until V>4.2 or t>7200s
    * @endcode
    *
+   * PyBaMM experiment strings are accepted too (grammar and refusals in
+   * ExperimentParser): a step whose first word is Discharge, Charge, Hold or
+   * Run, or "Rest for"/"Rest until" without "<" or ">", is read as one,
+   * every other step natively; the two forms may be mixed. Equivalents:
+   * @code
+   *   Discharge at 1C until 2.5 V              CC discharge 1C until V<2.5
+   *   Charge at C/2 for 30 minutes             CC charge C/2 until t>1800s
+   *   Charge at 0.5C for 30 minutes or until 4.2 V
+   *                                     CC charge 0.5C until t>1800s or V>4.2
+   *   Discharge at 2 A until 3 V      CC discharge (2/area) A/m^2 until V<3
+   *   Hold at 4.2 V until C/50                 CV 4.2V until |I|<C/50
+   *   Rest for 1 hour                          rest 3600s
+   *   Rest for 10 minutes (1 minute period)    rest 600s, time step <= 60 s
+   * @endcode
+   * The whole text may also be a Python list of such strings (grammar in
+   * ExperimentList), e.g.
+   * @code
+   *   [("Discharge at 1C until 2.5 V", "Rest for 1 hour")] * 3
+   * @endcode
+   * whose strings form one cycle; "* N" multiplies "Number of cycles".
+   *
    * Sign convention: the current density is positive on discharge (the cell
    * delivers current and its voltage falls; for a graphite/lithium half cell
    * graphite is lithiated) and negative on charge. Current densities are per
@@ -225,10 +252,20 @@ namespace chemomech
      * @brief Parses the text of "Cycling/Steps"; throws InvalidParameter
      * naming the parameter, the offending step and the expected grammar.
      * C-rates are converted if @p one_c_current_density > 0 (A/m^2), else
-     * left NaN.
+     * left NaN; PyBaMM currents in A are divided by @p electrode_area (m^2;
+     * 0: such currents are refused).
      */
     static std::vector<ProtocolStep>
-    parse_steps(const std::string &text, const double one_c_current_density);
+    parse_steps(const std::string &text,
+                const double       one_c_current_density,
+                const double       electrode_area = 0);
+
+    /**
+     * @brief The factor N of a Python-list "Cycling/Steps" ("[...] * N"),
+     * which multiplies "Number of cycles"; 1 for any other text.
+     */
+    static unsigned int
+    cycle_multiplier(const std::string &text);
 
     /// Sets the 1C current density (A/m^2, > 0) and converts all C-rates.
     void
@@ -309,8 +346,9 @@ namespace chemomech
     /**
      * @brief Largest time step allowed from @p time (s): the time remaining
      * to the active step's time limit (so that it is hit exactly, 0 if
-     * passed), and at most the "Maximum time step after switch" for the first
-     * time step of a step; infinity if neither applies or finished().
+     * passed), at most the step's ProtocolStep::max_time_step, and at most
+     * the "Maximum time step after switch" for the first time step of a
+     * step; infinity if none applies or finished().
      */
     double
     max_time_step(const double time) const;
@@ -323,6 +361,8 @@ namespace chemomech
     double
     tolerance(const StepLimit &limit) const;
 
+    /// Current-collector area for PyBaMM currents in A (0: none). m^2.
+    double electrode_area = 0;
     /// Largest time step after a step switch. Units: s.
     double max_time_step_after_switch = 1;
     /// Voltage limits count as reached within this distance. Units: V.
