@@ -155,7 +155,7 @@ namespace chemomech
             t.type = TokenType::symbol;
             t.text = std::string(1, c);
             ++pos;
-            if (t.text.find_first_of("[](),*") == std::string::npos)
+            if (t.text.find_first_of("[](),*+") == std::string::npos)
               fail("unexpected '" + t.text + "'");
           }
         return t;

@@ -107,12 +107,16 @@ namespace chemomech
         for (std::size_t i = 2; i < seg.size(); ++i)
           if (seg[i].keyword == "at")
             check_temperature(seg[i].phrase);
-        const std::string action = lower(seg[0].phrase);
-        std::size_t       i      = 1;
+        const std::vector<std::string> first  = words(seg[0].phrase);
+        const std::string              action = lower(first[0]);
+        std::size_t                    i      = 1;
         if (action == "run")
           refuse(body,
                  "drive cycles are not supported: a protocol step imposes a "
                  "constant current, a constant voltage or a rest");
+        if (first.size() > 1)
+          fail("unexpected '" + seg[0].phrase + "' (expected 'Discharge at', "
+               "'Charge at', 'Hold at' or 'Rest for'/'Rest until')");
         if (action == "rest")
           step.kind = StepKind::rest;
         else if (action == "discharge" || action == "charge" ||
