@@ -181,8 +181,8 @@ namespace chemomech
       ++i;
     i = text.find_first_not_of(" \t\r\n", i);
     return i != std::string::npos && text[i] == '*' &&
-           std::isdigit(static_cast<unsigned char>(text[text.find_first_not_of(
-             " \t\r\n")]));
+           std::isdigit(static_cast<unsigned char>(
+             text[text.find_first_not_of(" \t\r\n")]));
   }
 
 

@@ -98,8 +98,8 @@ namespace chemomech
             const std::size_t open = body.rfind('(');
             if (open == std::string::npos)
               fail("a period needs the form '(<time> period)'");
-            const std::string inside = dealii::Utilities::trim(body.substr(
-              open + 1, body.size() - open - 1 - tail.size()));
+            const std::string inside = dealii::Utilities::trim(
+              body.substr(open + 1, body.size() - open - 1 - tail.size()));
             step.max_time_step = time(inside, "the period");
             body               = dealii::Utilities::trim(body.substr(0, open));
           }
@@ -115,7 +115,8 @@ namespace chemomech
                  "drive cycles are not supported: a protocol step imposes a "
                  "constant current, a constant voltage or a rest");
         if (first.size() > 1)
-          fail("unexpected '" + seg[0].phrase + "' (expected 'Discharge at', "
+          fail("unexpected '" + seg[0].phrase +
+               "' (expected 'Discharge at', "
                "'Charge at', 'Hold at' or 'Rest for'/'Rest until')");
         if (action == "rest")
           step.kind = StepKind::rest;
@@ -201,12 +202,14 @@ namespace chemomech
       void
       check_temperature(const std::string &phrase) const
       {
-        const std::string c = compact(phrase);
+        const std::string c    = compact(phrase);
         const auto        ends = [&](const std::string &u) {
           return c.size() > u.size() &&
                  c.compare(c.size() - u.size(), u.size(), u) == 0;
         };
-        if (ends("oc") || ends("\xc2\xb0") || ends("\xc2\xb0" "c") ||
+        if (ends("oc") || ends("\xc2\xb0") ||
+            ends("\xc2\xb0"
+                 "c") ||
             ends("k"))
           refuse("at " + phrase,
                  "a step temperature: the electrode model runs at the one "
@@ -344,9 +347,7 @@ namespace chemomech
                                      {"a/m2", Electric::current_density, 1},
                                      {"a/m^2", Electric::current_density, 1},
                                      {"ma/cm2", Electric::current_density, 10},
-                                     {"ma/cm^2",
-                                      Electric::current_density,
-                                      10},
+                                     {"ma/cm^2", Electric::current_density, 10},
                                      {"v", Electric::voltage, 1},
                                      {"mv", Electric::voltage, 1e-3},
                                      {"w", Electric::power, 1},
