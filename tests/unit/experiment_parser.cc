@@ -303,7 +303,7 @@ namespace
       {"Discharge at 5 W until 3 V", "'5 W'", "constant power"},
       {"Charge at 200mW for 45 minutes", "'200mW'", "constant power"},
       {"Discharge at 2 Ohm for 1 hour", "'2 Ohm'", "constant resistance"},
-      {"Run US06 (A)", "'Run US06 (A)'", "drive cycles"},
+      {"Run US06 (A)", "'Run US06 (A)'", "a drive cycle"},
       {"Discharge at 1C for 1 hour at 25oC", "'at 25oC'", "temperature"},
       {"Rest for 1 hour at 298 K", "'at 298 K'", "temperature"},
       {"Rest until 3 V", "'until 3 V'", "voltage cut-off of a Rest"},

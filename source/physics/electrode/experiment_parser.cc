@@ -112,7 +112,7 @@ namespace chemomech
         std::size_t                    i      = 1;
         if (action == "run")
           refuse(body,
-                 "drive cycles are not supported: a protocol step imposes a "
+                 "a drive cycle: a protocol step imposes a "
                  "constant current, a constant voltage or a rest");
         if (first.size() > 1)
           fail("unexpected '" + seg[0].phrase +
