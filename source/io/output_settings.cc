@@ -30,7 +30,17 @@ namespace chemomech
     prm.declare_entry("Progress",
                       "true",
                       Patterns::Bool(),
-                      "One line per accepted step on the terminal.");
+                      "One line per accepted step on the terminal: the step, "
+                      "the model's progress and an estimate of the time left "
+                      "(from the rate of progress over the last half of the "
+                      "run so far).");
+    prm.declare_entry("Progress clock",
+                      "wall time",
+                      Patterns::Selection("wall time|Newton iterations"),
+                      "What the estimate of the time left in the progress "
+                      "lines counts: 'wall time' (s) or 'Newton iterations' "
+                      "(rejected attempts included; deterministic, used by "
+                      "the tests of the estimate).");
     prm.leave_subsection();
   }
 
@@ -47,6 +57,9 @@ namespace chemomech
                                        std::numeric_limits<long>::max());
     write_vtu     = prm.get_bool("Write VTU");
     show_progress = prm.get_bool("Progress");
+    progress_clock = (prm.get("Progress clock") == "Newton iterations") ?
+                       ProgressClock::newton_iterations :
+                       ProgressClock::wall_time;
     prm.leave_subsection();
     check_condition(!directory.empty(),
                     "parameter 'Output/Directory' is empty");

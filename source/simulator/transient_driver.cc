@@ -116,7 +116,8 @@ namespace chemomech
                             const ParameterHandler &prm,
                             TimerOutput            &timer)
   {
-    wall_start = checkpoint_wall = std::chrono::steady_clock::now();
+    run_start = wall_start = checkpoint_wall =
+      std::chrono::steady_clock::now();
     const bool            root   = Utilities::MPI::this_mpi_process(comm) == 0;
     ConditionalOStream    pcout(std::cout, root);
     const OutputSettings &settings  = problem.output_settings();
@@ -130,7 +131,10 @@ namespace chemomech
       pcout << header.str() << std::flush;
     }
     start_loop(problem, timer);
-    start_fraction     = problem.progress_fraction();
+    // Set-up and the first output do not recur: the estimate of the time
+    // left counts from here.
+    wall_start = std::chrono::steady_clock::now();
+    progress.start(progress_cost(problem), problem.progress_fraction());
     const auto add_row = [&](const double dt) {
       TimerOutput::Scope t(timer, "statistics");
       problem.add_statistics(statistics, dt);
@@ -184,6 +188,8 @@ namespace chemomech
             problem.write_output(vtu_index++);
             last_vtu = steps;
           }
+        progress.add_sample(progress_cost(problem),
+                            problem.progress_fraction());
         if (settings.show_progress)
           pcout << progress_line(problem, dt) << std::endl;
         if (!report.stop_reason.empty())
@@ -250,23 +256,45 @@ namespace chemomech
 
 
 
+  double
+  TransientDriver::progress_cost(const TransientProblem &problem) const
+  {
+    if (problem.output_settings().progress_clock ==
+        ProgressClock::newton_iterations)
+      return static_cast<double>(newton_iterations);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         wall_start)
+      .count();
+  }
+
+
+
   std::string
   TransientDriver::progress_line(const TransientProblem &problem,
                                  const double            dt) const
   {
-    const double elapsed = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - wall_start)
-                             .count();
-    // The time left from the progress made by this run (a resumed run
-    // starts at start_fraction).
-    const double       fraction = problem.progress_fraction();
-    const double       done     = fraction - start_fraction;
+    const bool iterations = problem.output_settings().progress_clock ==
+                            ProgressClock::newton_iterations;
+    const auto format = [&](const double cost) {
+      if (!iterations)
+        return format_duration(cost);
+      if (cost < 0)
+        return std::string("?");
+      std::ostringstream n;
+      n << std::fixed << std::setprecision(0) << cost << " it";
+      return n.str();
+    };
     std::ostringstream line;
     line << "step " << std::setw(6) << steps << "  t = " << std::scientific
          << std::setprecision(3) << problem.current_time() << " s  dt = " << dt
          << " s  " << problem.progress_line() << "  elapsed "
-         << format_duration(elapsed) << "  left ~"
-         << format_duration(done > 0 ? elapsed * (1 - fraction) / done : -1);
+         << (iterations ?
+               format(progress.spent()) :
+               format_duration(std::chrono::duration<double>(
+                                 std::chrono::steady_clock::now() - run_start)
+                                 .count()))
+         << "  left ~"
+         << format(progress.remaining());
     return line.str();
   }
 

@@ -12,14 +12,24 @@
 
 namespace chemomech
 {
+  /// What the estimate of the time left in the progress lines counts.
+  enum class ProgressClock
+  {
+    /// Wall-clock seconds (the default).
+    wall_time,
+    /// Newton iterations, rejected attempts included: deterministic, for
+    /// tests of the estimate.
+    newton_iterations
+  };
+
   /**
    * @brief Subsection "Output": Directory, VTU interval, Write VTU,
-   * Progress. A model may declare more entries in the same subsection.
+   * Progress, Progress clock. A model may declare more entries in the same subsection.
    */
   struct OutputSettings
   {
     /**
-     * @brief Declares the four entries in subsection "Output";
+     * @brief Declares the entries in subsection "Output";
      * @p interval_doc completes the documentation of "VTU interval" (when
      * fields are written besides every N steps).
      */
@@ -27,7 +37,7 @@ namespace chemomech
     declare_parameters(dealii::ParameterHandler &prm,
                        const std::string        &interval_doc);
 
-    /// Reads the four entries of subsection "Output" and checks them.
+    /// Reads the entries of subsection "Output" and checks them.
     void
     parse_parameters(dealii::ParameterHandler &prm);
 
@@ -39,6 +49,8 @@ namespace chemomech
     bool write_vtu = true;
     /// One progress line per accepted step on the terminal.
     bool show_progress = true;
+    /// What the estimate of the time left counts.
+    ProgressClock progress_clock = ProgressClock::wall_time;
   };
 } // namespace chemomech
 

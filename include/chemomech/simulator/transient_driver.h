@@ -9,6 +9,7 @@
 
 #include <chemomech/io/statistics_table.h>
 #include <chemomech/simulator/checkpoint_settings.h>
+#include <chemomech/simulator/progress_estimator.h>
 #include <chemomech/simulator/transient_problem.h>
 
 #include <deal.II/base/parameter_handler.h>
@@ -123,6 +124,11 @@ namespace chemomech
     std::string
     progress_line(const TransientProblem &problem, const double dt) const;
 
+    /// The cost spent so far on the clock of Output/Progress clock (wall
+    /// seconds since the loop began, or Newton iterations).
+    double
+    progress_cost(const TransientProblem &problem) const;
+
     void
     write_performance(TransientProblem          &problem,
                       const dealii::TimerOutput &timer,
@@ -136,8 +142,11 @@ namespace chemomech
     unsigned int                          last_vtu        = 0;
     unsigned int                          last_checkpoint = 0;
     double                                proposed        = 0;
-    double                                start_fraction  = 0;
-    std::chrono::steady_clock::time_point wall_start, checkpoint_wall;
+    /// Estimates the time left from the model's progress fraction.
+    ProgressEstimator progress;
+    /// When run_loop() began, and when its time loop began (after set-up).
+    std::chrono::steady_clock::time_point run_start, wall_start;
+    std::chrono::steady_clock::time_point checkpoint_wall;
     unsigned int                          steps             = 0;
     unsigned int                          rejected          = 0;
     unsigned long long                    newton_iterations = 0;

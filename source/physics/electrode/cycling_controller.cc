@@ -31,6 +31,7 @@ namespace chemomech
     root     = Utilities::MPI::this_mpi_process(comm) == 0;
     pcout.set_condition(root);
     protocol.reset(0);
+    step_progress.reset();
 
     cycles = StatisticsTable();
     cycles.add_column("cycle", "1", ColumnFormat::integer);
@@ -114,6 +115,7 @@ namespace chemomech
     s.finished           = p.at(4) > 0.5;
     s.ending_limit       = static_cast<unsigned int>(p.at(5));
     protocol.set_state(s);
+    step_progress.reset();
     const std::vector<double> &r      = archive.get("cycling.record");
     last_record.cycle                 = static_cast<unsigned int>(r.at(0));
     last_record.step                  = static_cast<unsigned int>(r.at(1));
@@ -343,8 +345,11 @@ namespace chemomech
     if (!outcome.stop_reason.empty())
       return outcome;
 
-    const unsigned int cycle_before = protocol.state().cycle;
-    outcome.switched                = protocol.advance_if_done(obs);
+    const ProtocolState before      = protocol.state();
+    const unsigned int  cycle_before = before.cycle;
+    outcome.switched                 = protocol.advance_if_done(obs);
+    if (outcome.switched)
+      step_progress.step_finished(before.step, before.time_in_step(obs.time));
     last_switched                   = outcome.switched;
     double next_current             = obs.current;
     if (outcome.switched)
@@ -433,12 +438,6 @@ namespace chemomech
   double
   CyclingController::progress_fraction() const
   {
-    if (protocol.finished())
-      return 1;
-    const double n_steps  = std::max<std::size_t>(protocol.steps().size(), 1);
-    const double in_cycle = protocol.state().step / n_steps;
-    return std::min(1.0,
-                    (protocol.state().cycle + in_cycle) /
-                      std::max(1u, protocol.n_cycles()));
+    return step_progress.fraction(protocol, previous.time);
   }
 } // namespace chemomech

@@ -11,6 +11,7 @@
 #include <chemomech/io/checkpoint_archive.h>
 #include <chemomech/io/statistics_table.h>
 #include <chemomech/physics/electrode/cycling_protocol.h>
+#include <chemomech/physics/electrode/protocol_progress.h>
 #include <chemomech/physics/electrode/electrode_integrals.h>
 
 #include <deal.II/base/conditional_ostream.h>
@@ -184,7 +185,8 @@ namespace chemomech
                    const double proposed,
                    const double max_dx) const;
 
-    /// Fraction of the protocol done, in [0, 1].
+    /// Fraction of the protocol done at the last accepted step, in [0, 1],
+    /// weighted by the steps' durations (ProtocolProgress).
     double
     progress_fraction() const;
 
@@ -238,6 +240,8 @@ namespace chemomech
     StatisticsTable    cycles;
     bool               cycles_open = false;
     CyclingRecord      last_record;
+    /// Durations of the protocol's steps, for progress_fraction().
+    ProtocolProgress step_progress;
     CyclingObservables previous;
     /// Surface stoichiometry range per electrode at the last accepted step.
     std::array<double, 2> previous_x_min = {{0, 0}}, previous_x_max = {{0, 0}};
