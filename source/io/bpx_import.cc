@@ -450,12 +450,18 @@ namespace chemomech
                         "/Particle': blended electrodes (several active "
                         "materials) are not supported");
         }
-      const Found t = find(rules[0].bpx);
-      if (t.value)
-        t_ref = number(rules[0].bpx);
+      // T_ref and c_e0 first: other conversions use them.
+      const auto bpx_of = [](const std::string &target) {
+        for (const Rule &r : rules)
+          if (target == r.target)
+            return std::string(r.bpx);
+        throw std::logic_error("BpxImport: no rule for " + target);
+      };
+      if (find(bpx_of("Temperature")).value)
+        t_ref = number(bpx_of("Temperature"));
       else
         notes.push_back("no 'Reference temperature [K]': T_ref = 298.15 K");
-      c_e0               = number(rules[1].bpx);
+      c_e0               = number(bpx_of("Initial electrolyte concentration"));
       const Found s      = find("State/Initial conditions/Initial "
                                 "state-of-charge");
       const bool  no_soc = !s.value;

@@ -81,7 +81,7 @@ namespace chemomech
     translate(const std::string                        &python,
               const std::map<std::string, std::string> &variables);
 
-    /// Shortest text that reads back as the same double.
+    /// @p v with 17 significant digits (reads back as the same double).
     static std::string
     number(const double v);
 
