@@ -18,18 +18,17 @@ namespace chemomech
     const std::map<std::string, std::string> &
     known_functions()
     {
-      static const std::map<std::string, std::string> f = {
-        {"exp", "exp"},
-        {"log", "ln"},
-        {"log10", "log10"},
-        {"sqrt", "sqrt"},
-        {"tanh", "tanh"},
-        {"sinh", "sinh"},
-        {"cosh", "cosh"},
-        {"sin", "sin"},
-        {"cos", "cos"},
-        {"tan", "tan"},
-        {"abs", "abs"}};
+      static const std::map<std::string, std::string> f = {{"exp", "exp"},
+                                                           {"log", "ln"},
+                                                           {"log10", "log10"},
+                                                           {"sqrt", "sqrt"},
+                                                           {"tanh", "tanh"},
+                                                           {"sinh", "sinh"},
+                                                           {"cosh", "cosh"},
+                                                           {"sin", "sin"},
+                                                           {"cos", "cos"},
+                                                           {"tan", "tan"},
+                                                           {"abs", "abs"}};
       return f;
     }
 
@@ -103,16 +102,17 @@ namespace chemomech
           {
             // A number: digits, '.', an exponent with its sign.
             std::size_t j = i;
-            while (j < n && (std::isdigit(static_cast<unsigned char>(
-                               python[j])) ||
-                             python[j] == '.'))
+            while (j < n &&
+                   (std::isdigit(static_cast<unsigned char>(python[j])) ||
+                    python[j] == '.'))
               ++j;
             if (j < n && (python[j] == 'e' || python[j] == 'E'))
               {
                 std::size_t k = j + 1;
                 if (k < n && (python[k] == '+' || python[k] == '-'))
                   ++k;
-                if (k < n && std::isdigit(static_cast<unsigned char>(python[k])))
+                if (k < n &&
+                    std::isdigit(static_cast<unsigned char>(python[k])))
                   {
                     j = k;
                     while (j < n &&
@@ -126,9 +126,9 @@ namespace chemomech
         else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_')
           {
             std::size_t j = i;
-            while (j < n && (std::isalnum(static_cast<unsigned char>(
-                               python[j])) ||
-                             python[j] == '_' || python[j] == '.'))
+            while (j < n &&
+                   (std::isalnum(static_cast<unsigned char>(python[j])) ||
+                    python[j] == '_' || python[j] == '.'))
               ++j;
             const std::string name = python.substr(i, j - i);
             const std::string bare = without_module(name);
@@ -263,11 +263,11 @@ namespace chemomech
       {
         const std::string x0 = term(xs[i - 1]), x1 = term(xs[i]);
         const std::string y0 = term(ys[i - 1]), y1 = term(ys[i]);
-        e = "(x <= " + x1 + " ? " + y0 + " + (" + y1 + " - " + y0 +
-            ")*(x - " + x0 + ")/(" + x1 + " - " + x0 + ") : " + e + ")";
+        e = "(x <= " + x1 + " ? " + y0 + " + (" + y1 + " - " + y0 + ")*(x - " +
+            x0 + ")/(" + x1 + " - " + x0 + ") : " + e + ")";
       }
-    return "(x <= " + term(xs.front()) + " ? " + term(ys.front()) +
-           " : " + e + ")";
+    return "(x <= " + term(xs.front()) + " ? " + term(ys.front()) + " : " + e +
+           ")";
   }
 
 
@@ -279,8 +279,8 @@ namespace chemomech
       return expression();
     std::string t = "table:";
     for (std::size_t i = 0; i < xs.size(); ++i)
-      t += std::string(i ? "," : "") + " " + number(xs[i]) + ":" +
-           number(ys[i]);
+      t +=
+        std::string(i ? "," : "") + " " + number(xs[i]) + ":" + number(ys[i]);
     return t;
   }
 

@@ -7,9 +7,8 @@
 #ifndef chemomech_io_bpx_function_h
 #define chemomech_io_bpx_function_h
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

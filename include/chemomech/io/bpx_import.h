@@ -8,7 +8,6 @@
 #define chemomech_io_bpx_import_h
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <utility>
 #include <vector>
