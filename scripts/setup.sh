@@ -6,7 +6,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$here/build}"
 
 packages=(libdeal.ii-dev cmake make g++ ccache numdiff libopenblas0 openmpi-bin
-          gmsh python3 python3-numpy python3-matplotlib python3-vtk9 time bc procps)
+          gmsh python3 python3-numpy python3-matplotlib python3-vtk9 time bc procps
+          nlohmann-json3-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

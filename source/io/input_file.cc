@@ -1,5 +1,6 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/io/bpx_import.h>
 #include <chemomech/io/input_file.h>
 
 #include <deal.II/base/utilities.h>
@@ -145,8 +146,13 @@ namespace chemomech
             continue;
           }
         has_content = has_content || !code.empty();
-        assembled += resolve_mesh_file(line, code, dir) + "\n";
-        origins.push_back({path, n});
+        // "set Parameter set = f.json": the line and f's parameters (BPX).
+        for (const std::string &l :
+             BpxImport::splice(resolve_mesh_file(line, code, dir), code, dir))
+          {
+            assembled += l + "\n";
+            origins.push_back({path, n});
+          }
       }
     chain.pop_back();
     shown.pop_back();

@@ -91,6 +91,11 @@ cases += [
     ("electrode missing mesh", "electrode_missing_mesh", ["Electrode geometry/Mesh file", "nowhere.msh"]),
     ("electrode corrupt mesh", "electrode_corrupt_mesh",
      ["Electrode geometry/Mesh file", "corrupt.msh", "not a valid gmsh mesh"]),
+    ("electrode BPX file missing", "electrode_bpx_missing", ["'Parameter set'", "nowhere.json"]),
+    ("electrode BPX file not JSON", "electrode_bpx_invalid",
+     ["'Parameter set'", "invalid_bpx.json", "not a valid JSON"]),
+    ("electrode BPX unknown unit", "electrode_bpx_unit",
+     ["'Parameter set'", "Thickness [furlong]", "'furlong'"]),
 ]
 
 

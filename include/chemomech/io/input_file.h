@@ -20,7 +20,10 @@ namespace chemomech
    * Paths inside a file resolve relative to the directory of the file that
    * contains them: the "include" lines and the values of "set Mesh file =
    * ..." are rewritten to absolute paths while the text is assembled (an
-   * absolute path is kept as it is). read() refuses, with InvalidParameter:
+   * absolute path is kept as it is). A line "set Parameter set = FILE" is
+   * followed by the parameters of the BPX file FILE (resolved the same way;
+   * BpxImport::splice()), so that entries after it override them. read()
+   * refuses, with InvalidParameter:
    * a missing or unreadable file, a directory, an include that is part of a
    * recursion (the message names the chain of files), and an input without
    * a single parameter line (empty or comments only). Each line of the text

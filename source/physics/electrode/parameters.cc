@@ -45,6 +45,14 @@ namespace chemomech
                       Patterns::Selection("particle|electrode"),
                       "particle: one active particle (diffusion and "
                       "elasticity); electrode: the porous-electrode cell.");
+    prm.declare_entry(
+      "Parameter set",
+      "",
+      Patterns::Anything(),
+      "A BPX parameter file (.json, battery parameter exchange format), "
+      "relative to this file's directory or absolute: its parameters are "
+      "inserted at this line, so entries set after it override them "
+      "(doc/user-guide.md, section 'BPX parameter sets'). Empty: none.");
     prm.declare_entry("Dimension",
                       "3",
                       Patterns::Integer(),
