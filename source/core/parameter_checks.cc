@@ -26,19 +26,7 @@ namespace chemomech
               const Bound        upper_kind,
               const std::string &unit)
   {
-    const bool lower_ok =
-      (lower_kind == Bound::closed) ? (value >= lower) : (value > lower);
-    const bool upper_ok =
-      (upper_kind == Bound::closed) ? (value <= upper) : (value < upper);
-    if (lower_ok && upper_ok && std::isfinite(value))
-      return;
-
-    std::ostringstream s;
-    s << "parameter '" << name << "' = " << value
-      << (unit.empty() ? "" : " " + unit) << " is outside its allowed range "
-      << (lower_kind == Bound::closed ? "[" : "(") << lower << ", " << upper
-      << (upper_kind == Bound::closed ? "]" : ")");
-    throw InvalidParameter(s.str());
+    RangeSpec(lower, lower_kind, upper, upper_kind, unit).check(name, value);
   }
 
 
@@ -57,16 +45,7 @@ namespace chemomech
                       const long         lower,
                       const long         upper)
   {
-    if (value >= lower && value <= upper)
-      return value;
-    std::ostringstream s;
-    s << "parameter '" << name << "' = " << value
-      << " is outside its allowed range [" << lower << ", ";
-    if (upper == std::numeric_limits<long>::max())
-      s << "infinity)";
-    else
-      s << upper << "]";
-    throw InvalidParameter(s.str());
+    return RangeSpec::integers(lower, upper).check_integer(name, value);
   }
 
 
