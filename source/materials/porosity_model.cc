@@ -18,7 +18,7 @@ namespace chemomech
     const RangeSpec
       agglomerate_fraction_range(0, Bound::open, 1, Bound::closed);
     const RangeSpec minimum_porosity_range(0, Bound::closed, 1, Bound::open);
-    const RangeSpec macroporosity_range(0, Bound::open, 1, Bound::open);
+    const RangeSpec porosity_range(0, Bound::open, 1, Bound::open);
     const RangeSpec microporosity_range(0, Bound::closed, 1, Bound::open);
     const RangeSpec vegard_coefficient_range(-1e-3,
                                              Bound::closed,
@@ -47,13 +47,16 @@ namespace chemomech
                                     const PorosityModel      &defaults)
   {
     const PorosityModel &d = defaults;
-    prm.enter_subsection("Porosity");
-    prm.declare_entry("Macroporosity",
+    prm.declare_entry("Porosity",
                       parameter_text(d.macro_porosity),
-                      *macroporosity_range.pattern(),
-                      "eps_M, pore fraction between agglomerates (the "
-                      "electrolyte's path through the electrode). Units: "
+                      *porosity_range.pattern(),
+                      "eps_M, volume fraction of the pores between "
+                      "agglomerates (the electrolyte's path through the "
+                      "electrode; the separator's 'Porosity' is the same "
+                      "quantity). The reference porosity is eps_0 = eps_M + "
+                      "alpha eps_m (subsection 'Pore structure'). Units: "
                       "none. Range: (0, 1).");
+    prm.enter_subsection("Pore structure");
     prm.declare_entry("Microporosity",
                       parameter_text(d.micro_porosity),
                       *microporosity_range.pattern(),
@@ -103,9 +106,9 @@ namespace chemomech
   void
   PorosityModel::parse_parameters(dealii::ParameterHandler &prm)
   {
-    const std::string s = "Porosity/";
-    prm.enter_subsection("Porosity");
-    macro_porosity              = prm.get_double("Macroporosity");
+    const std::string s = "Pore structure/";
+    macro_porosity      = prm.get_double("Porosity");
+    prm.enter_subsection("Pore structure");
     micro_porosity              = prm.get_double("Microporosity");
     agglomerate_fraction        = prm.get_double("Agglomerate volume fraction");
     vegard_coefficient          = prm.get_double("Vegard coefficient");
@@ -125,7 +128,7 @@ namespace chemomech
 
     // eps_M > 0 first: it carries the electrolyte, and the ranges below
     // depend on it (eps_M = 0 would leave Minimum porosity the range [0, 0)).
-    macroporosity_range.check(s + "Macroporosity", macro_porosity);
+    porosity_range.check("Porosity", macro_porosity);
     microporosity_range.check(s + "Microporosity", micro_porosity);
     check_range(s + "Agglomerate volume fraction",
                 agglomerate_fraction,

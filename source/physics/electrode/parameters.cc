@@ -171,12 +171,13 @@ namespace chemomech
     CheckpointSettings::declare_parameters(prm);
 
     prm.enter_subsection("Stop conditions");
-    prm.declare_entry("Stop on pore clogging",
-                      "false",
-                      Patterns::Bool(),
-                      "true: stop when the porosity reaches 'Porosity/Minimum "
-                      "porosity' anywhere; false: hold it there and report "
-                      "the event once.");
+    prm.declare_entry(
+      "Stop on pore clogging",
+      "false",
+      Patterns::Bool(),
+      "true: stop when the porosity reaches the electrode's "
+      "'Pore structure/Minimum porosity' anywhere; false: hold it there and report "
+      "the event once.");
     prm.leave_subsection();
   }
 
