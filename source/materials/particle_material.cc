@@ -82,7 +82,8 @@ namespace chemomech
                       "3.497e-6",
                       *partial_molar_volume_range.pattern(),
                       "Omega in the isotropic eigenstrain (Omega/3)(c - c_ref) "
-                      "(the seed's eta = Omega/3). Units: m^3/mol. Range: "
+                      "(the coefficient of expansion is eta = Omega/3). "
+                      "Units: m^3/mol. Range: "
                       "[-1e-3, 1e-3].");
     prm.declare_entry("Chemical potential coupling volume",
                       "same",
@@ -97,12 +98,13 @@ namespace chemomech
                       "term D m(x) Omega_mu c/(RT) grad sigma_h. false: "
                       "one-way coupling (lithium stresses the body, stress "
                       "does not move lithium).");
-    prm.declare_entry("Chemical potential model",
-                      "dilute",
-                      dealii::Patterns::Selection("dilute|lattice gas"),
-                      "dilute: mu0 = RT ln(c/c_ref), mobility D/(RT) (the "
-                      "seed's flux). lattice gas: mu0 = RT ln(x/(1-x)), "
-                      "mobility D(1-x)/(RT).");
+    prm.declare_entry(
+      "Chemical potential model",
+      "dilute",
+      dealii::Patterns::Selection("dilute|lattice gas"),
+      "dilute: mu0 = RT ln(c/c_ref), mobility D/(RT) (Fick's "
+      "law with a stress drift). lattice gas: mu0 = RT ln(x/(1-x)), "
+      "mobility D(1-x)/(RT).");
     prm.declare_entry("Diffusivity",
                       "7.08e-15",
                       dealii::Patterns::Anything(),
