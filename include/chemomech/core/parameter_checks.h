@@ -6,8 +6,6 @@
 #ifndef chemomech_core_parameter_checks_h
 #define chemomech_core_parameter_checks_h
 
-#include <chemomech/core/range_spec.h>
-
 #include <deal.II/base/exceptions.h>
 #include <deal.II/base/point.h>
 
@@ -27,12 +25,16 @@ namespace chemomech
     explicit InvalidParameter(const std::string &message);
   };
 
+  /// Kind of an interval end: included or excluded.
+  enum class Bound
+  {
+    closed,
+    open
+  };
+
   /**
    * @brief Checks lower <= value <= upper (or < for open ends) and throws
-   * InvalidParameter naming @p name (e.g. "Material/Poisson's ratio"):
-   * RangeSpec(lower, lower_kind, upper, upper_kind, unit).check(name,
-   * value). For a range that depends on other parameters (e.g. c0 <=
-   * c_max); an entry's fixed range is a RangeSpec declared with the entry.
+   * InvalidParameter naming @p name (e.g. "Material/Poisson's ratio").
    */
   void
   check_range(const std::string &name,
@@ -46,8 +48,9 @@ namespace chemomech
   /**
    * @brief The integer entry @p value if lower <= value <= upper (ends
    * included; upper = LONG_MAX: no upper end), else throws InvalidParameter
-   * naming @p name and the range: RangeSpec::integers(lower,
-   * upper).check_integer(name, value).
+   * naming @p name and the range. Read integer entries with an unrestricted
+   * pattern (Patterns::Integer()) and check them here, before converting to
+   * an unsigned type.
    */
   long
   check_integer_range(const std::string &name,

@@ -7,6 +7,8 @@
 #ifndef chemomech_core_range_spec_h
 #define chemomech_core_range_spec_h
 
+#include <chemomech/core/parameter_checks.h>
+
 #include <deal.II/base/patterns.h>
 
 #include <memory>
@@ -14,13 +16,6 @@
 
 namespace chemomech
 {
-  /// Kind of an interval end: included or excluded.
-  enum class Bound
-  {
-    closed,
-    open
-  };
-
   /// Whether a parameter takes real or integer values.
   enum class NumberKind
   {
@@ -40,6 +35,8 @@ namespace chemomech
    * (description_text()) says "0 < v". Out-of-range numbers are let through
    * deal.II's parse (RangePattern::match() accepts any number) so that the
    * project's check reports them with the parameter's full name and range.
+   * check_range() and check_integer_range() (parameter_checks.h) are this
+   * check for ranges that depend on other parameters (e.g. c0 <= c_max).
    */
   class RangeSpec
   {
