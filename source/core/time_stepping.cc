@@ -46,16 +46,19 @@ namespace chemomech
     prm.declare_entry("Initial time step",
                       parameter_text(d.initial_step),
                       *step_range.pattern(),
-                      "Size of the first time step. Units: s.");
+                      "Size of the first time step. Units: s. Range: (0, "
+                      "End time].");
     prm.declare_entry("Minimum time step",
                       parameter_text(d.minimum_step),
                       *step_range.pattern(),
                       "When a step has to be cut below this, the run stops "
-                      "with an error. Units: s.");
+                      "with an error. Units: s. Range: (0, Initial time "
+                      "step].");
     prm.declare_entry("Maximum time step",
                       parameter_text(d.maximum_step),
                       *step_range.pattern(),
-                      "Largest step size. Units: s.");
+                      "Largest step size. Units: s. Range: [Initial time "
+                      "step, 1e12].");
     prm.declare_entry("Adaptive",
                       parameter_text(d.adaptive),
                       dealii::Patterns::Bool(),
