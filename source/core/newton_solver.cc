@@ -1,5 +1,6 @@
 #include <chemomech/core/newton_solver.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 
 #include <deal.II/lac/solver_control.h>
 
