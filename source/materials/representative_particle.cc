@@ -22,11 +22,10 @@ namespace chemomech
                                                 1e6,
                                                 Bound::closed,
                                                 "mol/m^3");
-    const RangeSpec
-      number_of_shells_range(2, Bound::closed, 10000, Bound::closed);
+    const RangeSpec number_of_shells_range = RangeSpec::integers(2, 10000);
     const RangeSpec newton_tolerance_range(0, Bound::open, 1e-3, Bound::closed);
-    const RangeSpec
-      maximum_newton_iterations_range(1, Bound::closed, 1000, Bound::closed);
+    const RangeSpec maximum_newton_iterations_range =
+      RangeSpec::integers(1, 1000);
     /**
      * LU factorisation of a tridiagonal matrix without pivoting (Thomas
      * algorithm), kept so that several right-hand sides can be solved.
@@ -196,11 +195,11 @@ namespace chemomech
     radius_range.check(s + "Radius", radius);
     maximum_concentration_range.check(s + "Maximum concentration",
                                       max_concentration);
-    number_of_shells_range.check(s + "Number of shells",
-                                 static_cast<double>(n));
+    number_of_shells_range.check_integer(s + "Number of shells", n);
     newton_tolerance_range.check(s + "Newton tolerance", newton_tolerance);
-    maximum_newton_iterations_range.check(s + "Maximum Newton iterations",
-                                          static_cast<double>(iterations));
+    maximum_newton_iterations_range.check_integer(s + "Maximum Newton "
+                                                      "iterations",
+                                                  iterations);
     n_shells              = static_cast<unsigned int>(n);
     max_newton_iterations = static_cast<unsigned int>(iterations);
 

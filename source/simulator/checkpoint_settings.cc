@@ -7,9 +7,8 @@ namespace chemomech
   namespace
   {
     /// Allowed ranges of the entries (declared patterns and checks).
-    const RangeSpec
-      stop_after_steps_range(0, Bound::closed, 1e9, Bound::closed);
-    const RangeSpec every_steps_range(0, Bound::closed, 1e9, Bound::closed);
+    const RangeSpec stop_after_steps_range = RangeSpec::integers(0, 1000000000);
+    const RangeSpec every_steps_range      = RangeSpec::integers(0, 1000000000);
     const RangeSpec
       every_seconds_range(0, Bound::closed, 1e9, Bound::closed, "s");
   } // namespace
@@ -25,7 +24,7 @@ namespace chemomech
                       *every_steps_range.pattern(),
                       "Write a checkpoint every this many accepted steps "
                       "(0: not by step count). Checkpoints go to "
-                      "Output/Directory/checkpoint/. Range: [0, 1e9].");
+                      "Output/Directory/checkpoint/. Range: [0, 1000000000].");
     prm.declare_entry("Every seconds",
                       "0",
                       *every_seconds_range.pattern(),
@@ -48,7 +47,7 @@ namespace chemomech
                       "steps (counted from the start of the simulation), as a "
                       "SIGTERM would: status.txt says 'interrupted', the exit "
                       "code is 3; 0: never. For splitting a long run into "
-                      "jobs of a known length. Range: [0, 1e9].");
+                      "jobs of a known length. Range: [0, 1000000000].");
     prm.leave_subsection();
   }
 
@@ -63,10 +62,10 @@ namespace chemomech
     resume           = prm.get_bool("Resume");
     const long stop  = prm.get_integer("Stop after steps");
     prm.leave_subsection();
-    stop_after_steps_range.check("Checkpointing/Stop after steps", stop);
+    stop_after_steps_range.check_integer("Checkpointing/Stop after steps",
+                                         stop);
     stop_after_steps = static_cast<unsigned int>(stop);
-    const auto c     = Bound::closed;
-    every_steps_range.check("Checkpointing/Every steps", steps);
+    every_steps_range.check_integer("Checkpointing/Every steps", steps);
     every_seconds_range.check("Checkpointing/Every seconds", every_seconds);
     every_steps = static_cast<unsigned int>(steps);
   }
