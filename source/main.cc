@@ -233,8 +233,11 @@ main(int argc, char *argv[])
     {
       // Includes expanded, paths made absolute, recursion and empty input
       // refused: see InputFile.
-      const InputFile    input = InputFile::read(input_file);
-      const InputPrescan scan  = InputPrescan::from_input(input);
+      const InputFile input = InputFile::read(input_file);
+      if (root && input.deprecated_names().found())
+        std::cerr << "chemomech: warning: " << input_file << ": "
+                  << input.deprecated_names().message() << std::endl;
+      const InputPrescan scan = InputPrescan::from_input(input);
       if (scan.model == ModelKind::electrode)
         {
           ElectrodeProblem<3>::declare_parameters(prm, scan);

@@ -1,5 +1,6 @@
 #include <chemomech/core/newton_solver.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 
 #include <deal.II/lac/solver_control.h>
 
@@ -10,6 +11,16 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    const RangeSpec iterations_range  = RangeSpec::integers(1, 200);
+    const RangeSpec line_search_range = RangeSpec::integers(0, 30);
+    const RangeSpec tolerance_range(1e-16, Bound::closed, 1e-2, Bound::closed);
+    const RangeSpec forcing_range(1e-12, Bound::closed, 0.9, Bound::closed);
+  } // namespace
+
+
+
   void
   NewtonSolver::declare_parameters(dealii::ParameterHandler &prm)
   {
@@ -26,13 +37,13 @@ namespace chemomech
     prm.enter_subsection("Newton");
     prm.declare_entry("Maximum iterations",
                       std::to_string(d.max_iterations),
-                      dealii::Patterns::Integer(),
+                      *iterations_range.pattern(),
                       "Newton iterations allowed per time step before the "
                       "step is rejected and retried with a smaller step. "
                       "Units: none. Range: [1, 200].");
     prm.declare_entry("Tolerance",
                       parameter_text(d.tolerance),
-                      dealii::Patterns::Double(),
+                      *tolerance_range.pattern(),
                       "Convergence when the Newton update, each field "
                       "divided by its characteristic scale (c_max for the "
                       "concentration, L*|Omega|*c_max/3 for u with L = "
@@ -41,7 +52,7 @@ namespace chemomech
                       "maximum norm. Units: none. Range: [1e-16, 1e-2].");
     prm.declare_entry("Maximum line search steps",
                       std::to_string(d.max_line_search_steps),
-                      dealii::Patterns::Integer(),
+                      *line_search_range.pattern(),
                       "How often an update may be halved to keep the state "
                       "admissible and the residual from growing. Units: "
                       "none. Range: [0, 30].");
@@ -59,7 +70,7 @@ namespace chemomech
                       "effect on the direct solver.");
     prm.declare_entry("Maximum forcing",
                       parameter_text(d.max_forcing),
-                      dealii::Patterns::Double(),
+                      *forcing_range.pattern(),
                       "Upper bound of the Eisenstat-Walker forcing term. "
                       "Units: none. Range: [1e-12, 0.9].");
     prm.leave_subsection();
@@ -72,33 +83,21 @@ namespace chemomech
   {
     const std::string s = "Newton/";
     prm.enter_subsection("Newton");
-    max_iterations = check_integer_range(s + "Maximum iterations",
-                                         prm.get_integer("Maximum iterations"),
-                                         1,
-                                         200);
-    tolerance      = prm.get_double("Tolerance");
+    max_iterations =
+      iterations_range.check_integer(s + "Maximum iterations",
+                                     prm.get_integer("Maximum iterations"));
+    tolerance = prm.get_double("Tolerance");
     max_line_search_steps =
-      check_integer_range(s + "Maximum line search steps",
-                          prm.get_integer("Maximum line search steps"),
-                          0,
-                          30);
+      line_search_range.check_integer(s + "Maximum line search steps",
+                                      prm.get_integer(
+                                        "Maximum line search steps"));
     forcing_term = (prm.get("Forcing term") == "none") ?
                      ForcingTerm::none :
                      ForcingTerm::eisenstat_walker;
     max_forcing  = prm.get_double("Maximum forcing");
     prm.leave_subsection();
-    check_range(s + "Tolerance",
-                tolerance,
-                1e-16,
-                Bound::closed,
-                1e-2,
-                Bound::closed);
-    check_range(s + "Maximum forcing",
-                max_forcing,
-                1e-12,
-                Bound::closed,
-                0.9,
-                Bound::closed);
+    tolerance_range.check(s + "Tolerance", tolerance);
+    forcing_range.check(s + "Maximum forcing", max_forcing);
   }
 
 

@@ -1,4 +1,5 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 
 #include <deal.II/base/utilities.h>
 
@@ -26,19 +27,7 @@ namespace chemomech
               const Bound        upper_kind,
               const std::string &unit)
   {
-    const bool lower_ok =
-      (lower_kind == Bound::closed) ? (value >= lower) : (value > lower);
-    const bool upper_ok =
-      (upper_kind == Bound::closed) ? (value <= upper) : (value < upper);
-    if (lower_ok && upper_ok && std::isfinite(value))
-      return;
-
-    std::ostringstream s;
-    s << "parameter '" << name << "' = " << value
-      << (unit.empty() ? "" : " " + unit) << " is outside its allowed range "
-      << (lower_kind == Bound::closed ? "[" : "(") << lower << ", " << upper
-      << (upper_kind == Bound::closed ? "]" : ")");
-    throw InvalidParameter(s.str());
+    RangeSpec(lower, lower_kind, upper, upper_kind, unit).check(name, value);
   }
 
 
@@ -57,16 +46,7 @@ namespace chemomech
                       const long         lower,
                       const long         upper)
   {
-    if (value >= lower && value <= upper)
-      return value;
-    std::ostringstream s;
-    s << "parameter '" << name << "' = " << value
-      << " is outside its allowed range [" << lower << ", ";
-    if (upper == std::numeric_limits<long>::max())
-      s << "infinity)";
-    else
-      s << upper << "]";
-    throw InvalidParameter(s.str());
+    return RangeSpec::integers(lower, upper).check_integer(name, value);
   }
 
 

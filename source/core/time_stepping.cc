@@ -1,10 +1,25 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/core/time_stepping.h>
 
 #include <algorithm>
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec end_time_range(0, Bound::open, 1e12, Bound::closed, "s");
+    const RangeSpec
+      target_stoichiometry_change_range(0, Bound::open, 1, Bound::closed);
+    const RangeSpec growth_factor_range(1, Bound::closed, 10, Bound::closed);
+    /// Envelope of the step sizes; parse_parameters() checks the ranges
+    /// that depend on other entries (Initial time step <= End time, ...).
+    const RangeSpec step_range(0, Bound::open, 1e12, Bound::closed, "s");
+  } // namespace
+
+
+
   void
   TimeStepping::declare_parameters(dealii::ParameterHandler &prm)
   {
@@ -18,7 +33,6 @@ namespace chemomech
                                    const TimeStepping       &defaults)
   {
     const TimeStepping &d = defaults;
-    using dealii::Patterns::Double;
     prm.enter_subsection("Time stepping");
     prm.declare_entry("Scheme",
                       (d.scheme == TimeScheme::bdf1) ? "bdf1" : "bdf2",
@@ -27,21 +41,24 @@ namespace chemomech
                       "step BDF2 (second order; the first step is BDF1).");
     prm.declare_entry("End time",
                       parameter_text(d.end_time),
-                      Double(),
+                      *end_time_range.pattern(),
                       "Simulated time at which the run stops. Units: s.");
     prm.declare_entry("Initial time step",
                       parameter_text(d.initial_step),
-                      Double(),
-                      "Size of the first time step. Units: s.");
+                      *step_range.pattern(),
+                      "Size of the first time step. Units: s. Range: (0, "
+                      "End time].");
     prm.declare_entry("Minimum time step",
                       parameter_text(d.minimum_step),
-                      Double(),
+                      *step_range.pattern(),
                       "When a step has to be cut below this, the run stops "
-                      "with an error. Units: s.");
+                      "with an error. Units: s. Range: (0, Initial time "
+                      "step].");
     prm.declare_entry("Maximum time step",
                       parameter_text(d.maximum_step),
-                      Double(),
-                      "Largest step size. Units: s.");
+                      *step_range.pattern(),
+                      "Largest step size. Units: s. Range: [Initial time "
+                      "step, 1e12].");
     prm.declare_entry("Adaptive",
                       parameter_text(d.adaptive),
                       dealii::Patterns::Bool(),
@@ -50,14 +67,14 @@ namespace chemomech
                       "initial size (still cut when Newton fails).");
     prm.declare_entry("Target stoichiometry change",
                       parameter_text(d.target_dx),
-                      Double(),
+                      *target_stoichiometry_change_range.pattern(),
                       "Adaptive stepping aims at this largest change of "
                       "x = c/c_max per step anywhere in the body; a step "
                       "that changes x by more than twice this is redone. "
                       "Units: none.");
     prm.declare_entry("Growth factor",
                       parameter_text(d.growth_factor),
-                      Double(),
+                      *growth_factor_range.pattern(),
                       "Largest ratio of consecutive step sizes. Units: "
                       "none.");
     prm.leave_subsection();
@@ -81,13 +98,7 @@ namespace chemomech
     prm.leave_subsection();
 
     const std::string s = "Time stepping/";
-    check_range(s + "End time",
-                end_time,
-                0,
-                Bound::open,
-                1e12,
-                Bound::closed,
-                "s");
+    end_time_range.check(s + "End time", end_time);
     check_range(s + "Initial time step",
                 initial_step,
                 0,
@@ -109,18 +120,9 @@ namespace chemomech
                 1e12,
                 Bound::closed,
                 "s");
-    check_range(s + "Target stoichiometry change",
-                target_dx,
-                0,
-                Bound::open,
-                1,
-                Bound::closed);
-    check_range(s + "Growth factor",
-                growth_factor,
-                1,
-                Bound::closed,
-                10,
-                Bound::closed);
+    target_stoichiometry_change_range.check(s + "Target stoichiometry change",
+                                            target_dx);
+    growth_factor_range.check(s + "Growth factor", growth_factor);
   }
 
 

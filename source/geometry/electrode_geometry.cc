@@ -1,5 +1,6 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/geometry/electrode_geometry.h>
 
 #include <deal.II/base/mpi.h>
@@ -16,12 +17,35 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec cells_range              = RangeSpec::integers(1, 10000);
+    const RangeSpec global_refinements_range = RangeSpec::integers(0, 12);
+    const RangeSpec negative_electrode_thickness_range(0,
+                                                       Bound::open,
+                                                       0.1,
+                                                       Bound::closed,
+                                                       "m");
+    const RangeSpec
+      separator_thickness_range(0, Bound::open, 0.1, Bound::closed, "m");
+    const RangeSpec positive_electrode_thickness_range(0,
+                                                       Bound::open,
+                                                       0.1,
+                                                       Bound::closed,
+                                                       "m");
+    const RangeSpec width_range(0, Bound::open, 1, Bound::closed, "m");
+    const RangeSpec depth_range(0, Bound::open, 1, Bound::closed, "m");
+    const RangeSpec
+      mesh_length_unit_range(0, Bound::open, 1, Bound::closed, "m");
+  } // namespace
+
+
+
   template <int dim>
   void
   ElectrodeGeometry<dim>::declare_parameters(dealii::ParameterHandler &prm)
   {
-    using dealii::Patterns::Double;
-    using dealii::Patterns::Integer;
     prm.enter_subsection("Electrode geometry");
     prm.declare_entry(
       "Cell type",
@@ -43,57 +67,57 @@ namespace chemomech
                       " Its extents must match the thicknesses and widths.");
     prm.declare_entry("Negative electrode thickness",
                       "85.2e-6",
-                      Double(),
+                      *negative_electrode_thickness_range.pattern(),
                       "Thickness L_n of the negative (half cell: working) "
                       "electrode along x. Units: m. Range: (0, 0.1].");
     prm.declare_entry("Separator thickness",
                       "12e-6",
-                      Double(),
+                      *separator_thickness_range.pattern(),
                       "Thickness L_s of the separator along x. Units: m. "
                       "Range: (0, 0.1].");
     prm.declare_entry("Positive electrode thickness",
                       "75.6e-6",
-                      Double(),
+                      *positive_electrode_thickness_range.pattern(),
                       "Thickness L_p of the positive electrode along x (full "
                       "cell only). Units: m. Range: (0, 0.1].");
     prm.declare_entry("Width",
                       "20e-6",
-                      Double(),
+                      *width_range.pattern(),
                       "Lateral extent W along y (2D, 3D). Units: m. Range: "
                       "(0, 1].");
     prm.declare_entry("Depth",
                       "20e-6",
-                      Double(),
+                      *depth_range.pattern(),
                       "Lateral extent D along z (3D). Units: m. Range: "
                       "(0, 1].");
     prm.declare_entry("Negative electrode cells",
                       "7",
-                      Integer(),
+                      *cells_range.pattern(),
                       "Coarse cells through the negative electrode "
                       "(built-in mesh). Units: none. Range: [1, 10000].");
     prm.declare_entry("Separator cells",
                       "3",
-                      Integer(),
+                      *cells_range.pattern(),
                       "Coarse cells through the separator (built-in mesh). "
                       "Units: none. Range: [1, 10000].");
     prm.declare_entry("Positive electrode cells",
                       "7",
-                      Integer(),
+                      *cells_range.pattern(),
                       "Coarse cells through the positive electrode (built-in "
                       "mesh, full cell). Units: none. Range: [1, 10000].");
     prm.declare_entry("Width cells",
                       "2",
-                      Integer(),
+                      *cells_range.pattern(),
                       "Coarse cells along y (built-in mesh, 2D, 3D). Units: "
                       "none. Range: [1, 10000].");
     prm.declare_entry("Depth cells",
                       "2",
-                      Integer(),
+                      *cells_range.pattern(),
                       "Coarse cells along z (built-in mesh, 3D). Units: "
                       "none. Range: [1, 10000].");
     prm.declare_entry("Global refinements",
                       "0",
-                      Integer(),
+                      *global_refinements_range.pattern(),
                       "Uniform refinements of the coarse mesh (each halves "
                       "the cells in every direction). Units: none. Range: [0, "
                       "12].");
@@ -104,7 +128,7 @@ namespace chemomech
                       "directory of the parameter file that sets it.");
     prm.declare_entry("Mesh length unit",
                       "1e-6",
-                      Double(),
+                      *mesh_length_unit_range.pattern(),
                       "Length of one mesh-file unit (gmsh). Units: m. Range: "
                       "(0, 1].");
     prm.leave_subsection();
@@ -130,7 +154,7 @@ namespace chemomech
     width            = prm.get_double("Width");
     depth            = prm.get_double("Depth");
     const auto cells = [&](const std::string &entry) {
-      return check_integer_range(s + entry, prm.get_integer(entry), 1, 10000);
+      return cells_range.check_integer(s + entry, prm.get_integer(entry));
     };
     negative_electrode_cells = cells("Negative electrode cells");
     separator_cells          = cells("Separator cells");
@@ -138,47 +162,26 @@ namespace chemomech
     width_cells              = cells("Width cells");
     depth_cells              = cells("Depth cells");
     global_refinements =
-      check_integer_range(s + "Global refinements",
-                          prm.get_integer("Global refinements"),
-                          0,
-                          12);
+      global_refinements_range.check_integer(s + "Global refinements",
+                                             prm.get_integer(
+                                               "Global refinements"));
     mesh_file  = prm.get("Mesh file");
     mesh_scale = prm.get_double("Mesh length unit");
     prm.leave_subsection();
 
-    check_range(s + "Negative electrode thickness",
-                negative_electrode_thickness,
-                0,
-                Bound::open,
-                0.1,
-                Bound::closed,
-                "m");
-    check_range(s + "Separator thickness",
-                separator_thickness,
-                0,
-                Bound::open,
-                0.1,
-                Bound::closed,
-                "m");
+    negative_electrode_thickness_range.check(s + "Negative electrode thickness",
+                                             negative_electrode_thickness);
+    separator_thickness_range.check(s + "Separator thickness",
+                                    separator_thickness);
     if (cell_type == CellType::full_cell)
-      check_range(s + "Positive electrode thickness",
-                  positive_electrode_thickness,
-                  0,
-                  Bound::open,
-                  0.1,
-                  Bound::closed,
-                  "m");
+      positive_electrode_thickness_range.check(s +
+                                                 "Positive electrode thickness",
+                                               positive_electrode_thickness);
     if (dim >= 2)
-      check_range(s + "Width", width, 0, Bound::open, 1, Bound::closed, "m");
+      width_range.check(s + "Width", width);
     if (dim >= 3)
-      check_range(s + "Depth", depth, 0, Bound::open, 1, Bound::closed, "m");
-    check_range(s + "Mesh length unit",
-                mesh_scale,
-                0,
-                Bound::open,
-                1,
-                Bound::closed,
-                "m");
+      depth_range.check(s + "Depth", depth);
+    mesh_length_unit_range.check(s + "Mesh length unit", mesh_scale);
     if (mesh_source == ElectrodeMeshSource::gmsh)
       {
         // Read once here (serially), so that a missing, corrupt or

@@ -1,5 +1,6 @@
 #include <chemomech/core/error_messages.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/geometry/particle_geometry.h>
 
 #include <deal.II/grid/grid_generator.h>
@@ -12,6 +13,18 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec global_refinements_range = RangeSpec::integers(0, 12);
+    const RangeSpec radius_range(0, Bound::open, 1, Bound::closed, "m");
+    const RangeSpec semi_axes_range(0, Bound::open, 1, Bound::closed, "m");
+    const RangeSpec
+      mesh_length_unit_range(0, Bound::open, 1, Bound::closed, "m");
+  } // namespace
+
+
+
   template <int dim>
   void
   ParticleGeometry<dim>::declare_parameters(dealii::ParameterHandler &prm)
@@ -28,7 +41,7 @@ namespace chemomech
                       "below. The outer surface has boundary id 0.");
     prm.declare_entry("Radius",
                       "5e-6",
-                      dealii::Patterns::Double(),
+                      *radius_range.pattern(),
                       "Radius of sphere and sphere octant. Units: m. Range: "
                       "(0, 1].");
     prm.declare_entry("Semi-axes",
@@ -45,7 +58,7 @@ namespace chemomech
       "boundary ids, physical volume tags material ids.");
     prm.declare_entry("Mesh length unit",
                       "1e-6",
-                      dealii::Patterns::Double(),
+                      *mesh_length_unit_range.pattern(),
                       "Length of one mesh-file unit (gmsh). Units: m. Range: "
                       "(0, 1].");
     prm.declare_entry("Centre",
@@ -56,7 +69,7 @@ namespace chemomech
                       "origin). Units: m.");
     prm.declare_entry("Global refinements",
                       "2",
-                      dealii::Patterns::Integer(),
+                      *global_refinements_range.pattern(),
                       "Uniform refinements of the coarse mesh. Units: none. "
                       "Range: [0, 12], and the estimated memory of the "
                       "refined mesh must fit the memory available.");
@@ -84,29 +97,22 @@ namespace chemomech
     mesh_file  = prm.get("Mesh file");
     mesh_scale = prm.get_double("Mesh length unit");
     global_refinements =
-      check_integer_range(s + "Global refinements",
-                          prm.get_integer("Global refinements"),
-                          0,
-                          12);
+      global_refinements_range.check_integer(s + "Global refinements",
+                                             prm.get_integer(
+                                               "Global refinements"));
     const std::vector<double> axes =
       parse_double_list(s + "Semi-axes", prm.get("Semi-axes"));
     const std::vector<double> centre_values =
       parse_double_list(s + "Centre", prm.get("Centre"));
     prm.leave_subsection();
 
-    check_range(s + "Radius", radius, 0, Bound::open, 1, Bound::closed, "m");
+    radius_range.check(s + "Radius", radius);
     check_condition(axes.size() >= dim,
                     "parameter '" + s + "Semi-axes' needs " +
                       std::to_string(dim) + " values");
     for (unsigned int d = 0; d < dim; ++d)
       {
-        check_range(s + "Semi-axes",
-                    axes[d],
-                    0,
-                    Bound::open,
-                    1,
-                    Bound::closed,
-                    "m");
+        semi_axes_range.check(s + "Semi-axes", axes[d]);
         semi_axes[d] = axes[d];
       }
     check_condition(centre_values.size() >= dim,
@@ -115,13 +121,7 @@ namespace chemomech
     for (unsigned int d = 0; d < dim; ++d)
       user_centre[d] = centre_values[d];
     if (shape == ParticleShape::gmsh)
-      check_range(s + "Mesh length unit",
-                  mesh_scale,
-                  0,
-                  Bound::open,
-                  1,
-                  Bound::closed,
-                  "m");
+      mesh_length_unit_range.check(s + "Mesh length unit", mesh_scale);
     coarse_cells = count_coarse_cells();
   }
 

@@ -94,6 +94,12 @@ namespace chemomech
     InputFile                input;
     std::vector<std::string> chain, shown;
     input.append(file_name, chain, shown);
+    // Old parameter names (DeprecatedNames) made current; each new line
+    // keeps the origin of the line it replaces.
+    std::vector<Origin> origins;
+    for (const std::size_t i : input.deprecated.rewrite(input.assembled))
+      origins.push_back(input.origins[i]);
+    input.origins = origins;
     check_condition(
       input.has_content,
       "the parameter file '" + file_name +
@@ -164,6 +170,14 @@ namespace chemomech
   InputFile::text() const
   {
     return assembled;
+  }
+
+
+
+  const DeprecatedNames &
+  InputFile::deprecated_names() const
+  {
+    return deprecated;
   }
 
 

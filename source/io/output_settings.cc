@@ -1,10 +1,20 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/io/output_settings.h>
 
 #include <limits>
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec vtu_interval_range =
+      RangeSpec::integers(0, std::numeric_limits<long>::max());
+  } // namespace
+
+
+
   using namespace dealii;
 
 
@@ -20,7 +30,7 @@ namespace chemomech
                       "Directory for all results (created if missing).");
     prm.declare_entry("VTU interval",
                       "10",
-                      Patterns::Integer(),
+                      *vtu_interval_range.pattern(),
                       "Write VTU/PVTU fields every this many accepted steps " +
                         interval_doc);
     prm.declare_entry("Write VTU",
@@ -50,11 +60,10 @@ namespace chemomech
   OutputSettings::parse_parameters(ParameterHandler &prm)
   {
     prm.enter_subsection("Output");
-    directory     = prm.get("Directory");
-    vtu_interval  = check_integer_range("Output/VTU interval",
-                                       prm.get_integer("VTU interval"),
-                                       0,
-                                       std::numeric_limits<long>::max());
+    directory = prm.get("Directory");
+    vtu_interval =
+      vtu_interval_range.check_integer("Output/VTU interval",
+                                       prm.get_integer("VTU interval"));
     write_vtu     = prm.get_bool("Write VTU");
     show_progress = prm.get_bool("Progress");
     progress_clock = (prm.get("Progress clock") == "Newton iterations") ?

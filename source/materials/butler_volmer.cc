@@ -1,5 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/materials/butler_volmer.h>
 
 #include <algorithm>
@@ -9,6 +10,22 @@ namespace chemomech
 {
   namespace
   {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec rate_constant_range(0, Bound::open, 1, Bound::closed);
+    const RangeSpec exchange_current_density_range(0,
+                                                   Bound::closed,
+                                                   1e6,
+                                                   Bound::closed,
+                                                   "A/m^2");
+    const RangeSpec
+      anodic_transfer_coefficient_range(0, Bound::open, 1, Bound::closed);
+    const RangeSpec
+      cathodic_transfer_coefficient_range(0, Bound::open, 1, Bound::closed);
+    const RangeSpec maximum_concentration_range(0,
+                                                Bound::open,
+                                                1e6,
+                                                Bound::closed,
+                                                "mol/m^3");
     /// U(x) from an expression, "table: x:U, ..." or "file: NAME".
     void
     set_ocp(ScalarFunctionOfX &f,
@@ -61,7 +78,6 @@ namespace chemomech
                                    const std::string &open_circuit_potential)
   {
     const ButlerVolmer &d = defaults;
-    using dealii::Patterns::Double;
     prm.enter_subsection("Kinetics");
     prm.declare_entry("Model",
                       (d.model == KineticsModel::lithium_metal) ?
@@ -74,26 +90,26 @@ namespace chemomech
                       "eta = phi_s - phi_e.");
     prm.declare_entry("Rate constant",
                       parameter_text(d.rate_constant),
-                      Double(),
+                      *rate_constant_range.pattern(),
                       "k. Units: m^2.5 mol^-0.5 s^-1 for a_a = a_c = 0.5 "
                       "(generally A m^-2 / (C mol^-1 (mol m^-3)^(2a_a+a_c))). "
                       "Range: (0, 1].");
     prm.declare_entry("Exchange current density",
                       parameter_text(d.exchange_current_density),
-                      Double(),
+                      *exchange_current_density_range.pattern(),
                       "Lithium metal only: i0 if > 0, else i0 = k F c_e^a_a. "
                       "Units: A/m^2. Range: [0, 1e6].");
     prm.declare_entry("Anodic transfer coefficient",
                       parameter_text(d.anodic_transfer_coefficient),
-                      Double(),
+                      *anodic_transfer_coefficient_range.pattern(),
                       "a_a. Units: none. Range: (0, 1].");
     prm.declare_entry("Cathodic transfer coefficient",
                       parameter_text(d.cathodic_transfer_coefficient),
-                      Double(),
+                      *cathodic_transfer_coefficient_range.pattern(),
                       "a_c. Units: none. Range: (0, 1].");
     prm.declare_entry("Maximum concentration",
                       parameter_text(d.max_concentration),
-                      Double(),
+                      *maximum_concentration_range.pattern(),
                       "c_max of the active material. Units: mol/m^3. Range: "
                       "(0, 1e6].");
     prm.declare_entry("Open-circuit potential",
@@ -126,35 +142,16 @@ namespace chemomech
     prm.leave_subsection();
     set_ocp(ocp, s + "Open-circuit potential", ocp_text);
 
-    const auto o = Bound::open;
-    const auto c = Bound::closed;
-    check_range(s + "Rate constant", rate_constant, 0, o, 1, c);
-    check_range(s + "Exchange current density",
-                exchange_current_density,
-                0,
-                c,
-                1e6,
-                c,
-                "A/m^2");
-    check_range(s + "Anodic transfer coefficient",
-                anodic_transfer_coefficient,
-                0,
-                o,
-                1,
-                c);
-    check_range(s + "Cathodic transfer coefficient",
-                cathodic_transfer_coefficient,
-                0,
-                o,
-                1,
-                c);
-    check_range(s + "Maximum concentration",
-                max_concentration,
-                0,
-                o,
-                1e6,
-                c,
-                "mol/m^3");
+    rate_constant_range.check(s + "Rate constant", rate_constant);
+    exchange_current_density_range.check(s + "Exchange current density",
+                                         exchange_current_density);
+    anodic_transfer_coefficient_range.check(s + "Anodic transfer coefficient",
+                                            anodic_transfer_coefficient);
+    cathodic_transfer_coefficient_range.check(s +
+                                                "Cathodic transfer coefficient",
+                                              cathodic_transfer_coefficient);
+    maximum_concentration_range.check(s + "Maximum concentration",
+                                      max_concentration);
     for (unsigned int i = 0; i <= 100; ++i)
       check_condition(std::isfinite(ocp.value(i / 100.0)),
                       "parameter '" + s +

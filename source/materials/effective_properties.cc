@@ -1,4 +1,5 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/materials/effective_properties.h>
 
 #include <cmath>
@@ -6,6 +7,17 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec
+      electrolyte_bruggeman_exponent_range(0, Bound::closed, 10, Bound::closed);
+    const RangeSpec
+      solid_bruggeman_exponent_range(0, Bound::closed, 10, Bound::closed);
+  } // namespace
+
+
+
   EffectiveProperties::EffectiveProperties(const double electrolyte_exponent,
                                            const double solid_exponent)
     : electrolyte_exponent(electrolyte_exponent)
@@ -27,17 +39,16 @@ namespace chemomech
                                           const EffectiveProperties &defaults)
   {
     const EffectiveProperties &d = defaults;
-    using dealii::Patterns::Double;
     prm.enter_subsection("Effective properties");
     prm.declare_entry("Electrolyte Bruggeman exponent",
                       parameter_text(d.electrolyte_exponent),
-                      Double(),
+                      *electrolyte_bruggeman_exponent_range.pattern(),
                       "b_e in D_eff = D_e eps^(1+b_e), kappa_eff = kappa "
                       "eps^(1+b_e) (tortuosity eps^-b_e; classical Bruggeman "
                       "is 0.5). Units: none. Range: [0, 10].");
     prm.declare_entry("Solid Bruggeman exponent",
                       parameter_text(d.solid_exponent),
-                      Double(),
+                      *solid_bruggeman_exponent_range.pattern(),
                       "b_s in sigma_eff = sigma_s eps_s^(1+b_s), eps_s the "
                       "solid volume fraction. Units: none. Range: [0, 10].");
     prm.leave_subsection();
@@ -53,18 +64,10 @@ namespace chemomech
     electrolyte_exponent = prm.get_double("Electrolyte Bruggeman exponent");
     solid_exponent       = prm.get_double("Solid Bruggeman exponent");
     prm.leave_subsection();
-    check_range(s + "Electrolyte Bruggeman exponent",
-                electrolyte_exponent,
-                0,
-                Bound::closed,
-                10,
-                Bound::closed);
-    check_range(s + "Solid Bruggeman exponent",
-                solid_exponent,
-                0,
-                Bound::closed,
-                10,
-                Bound::closed);
+    electrolyte_bruggeman_exponent_range
+      .check(s + "Electrolyte Bruggeman exponent", electrolyte_exponent);
+    solid_bruggeman_exponent_range.check(s + "Solid Bruggeman exponent",
+                                         solid_exponent);
   }
 
 

@@ -1,4 +1,5 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/materials/electrode_material.h>
 #include <chemomech/materials/stress_enhanced_diffusivity.h>
 
@@ -9,6 +10,25 @@ namespace chemomech
 {
   namespace
   {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec
+      young_s_modulus_range(0, Bound::open, 1e13, Bound::closed, "Pa");
+    const RangeSpec poisson_s_ratio_range(-1, Bound::open, 0.5, Bound::open);
+    const RangeSpec partial_molar_volume_range(-1e-3,
+                                               Bound::closed,
+                                               1e-3,
+                                               Bound::closed,
+                                               "m^3/mol");
+    const RangeSpec chemical_potential_coupling_volume_range(-1e-3,
+                                                             Bound::closed,
+                                                             1e-3,
+                                                             Bound::closed,
+                                                             "m^3/mol");
+    const RangeSpec initial_stoichiometry_range(0, Bound::open, 1, Bound::open);
+    const RangeSpec
+      solid_conductivity_range(0, Bound::open, 1e8, Bound::closed, "S/m");
+    const RangeSpec
+      stiffness_porosity_exponent_range(0, Bound::closed, 10, Bound::closed);
     /// Shortest text that reads back as the same double.
     std::string
     number(const double v)
@@ -70,7 +90,6 @@ namespace chemomech
       }
 
     using dealii::Patterns::Bool;
-    using dealii::Patterns::Double;
     std::string presets = "none";
     for (const auto &p : electrode_preset_names())
       presets += "|" + p;
@@ -85,12 +104,12 @@ namespace chemomech
                       "subsection of the input file override the preset.");
     prm.declare_entry("Initial stoichiometry",
                       parameter_text(d.initial_stoichiometry),
-                      Double(),
+                      *initial_stoichiometry_range.pattern(),
                       "x_0 = c_s/c_max of the particles at t = 0. Units: none. "
                       "Range: (0, 1).");
     prm.declare_entry("Solid conductivity",
                       parameter_text(d.solid_conductivity),
-                      Double(),
+                      *solid_conductivity_range.pattern(),
                       "Bulk electronic conductivity sigma_s of the solid; the "
                       "effective one is sigma_s eps_a^(1+b_s). Units: S/m. "
                       "Range: (0, 1e8].");
@@ -101,19 +120,19 @@ namespace chemomech
                       "(usually true for graphite, false for a cathode).");
     prm.declare_entry("Young's modulus",
                       parameter_text(d.stiffness.reference_youngs_modulus),
-                      Double(),
+                      *young_s_modulus_range.pattern(),
                       "Young's modulus E_ref of the composite electrode at "
                       "its reference porosity (the electrode-scale elasticity "
                       "that carries the swelling). Units: Pa. Range: "
                       "(0, 1e13].");
     prm.declare_entry("Poisson's ratio",
                       parameter_text(d.stiffness.poissons_ratio),
-                      Double(),
+                      *poisson_s_ratio_range.pattern(),
                       "Poisson's ratio of the composite electrode. Units: "
                       "none. Range: (-1, 0.5).");
     prm.declare_entry("Stiffness porosity exponent",
                       parameter_text(d.stiffness.porosity_exponent),
-                      Double(),
+                      *stiffness_porosity_exponent_range.pattern(),
                       "m in E(eps) = E_ref ((1 - eps)/(1 - eps_0))^m, eps the "
                       "current porosity (taken at the start of each step) and "
                       "eps_0 the reference porosity: 2 is the open-cell foam "
@@ -122,18 +141,18 @@ namespace chemomech
     prm.enter_subsection("Particle mechanics");
     prm.declare_entry("Young's modulus",
                       parameter_text(d.surface_stress.youngs_modulus),
-                      Double(),
+                      *young_s_modulus_range.pattern(),
                       "E of the active particles (surface stress "
                       "sigma_h = 2 E Omega (c_avg - c_surf)/(9(1-nu))). "
                       "Units: Pa. Range: (0, 1e13].");
     prm.declare_entry("Poisson's ratio",
                       parameter_text(d.surface_stress.poissons_ratio),
-                      Double(),
+                      *poisson_s_ratio_range.pattern(),
                       "nu of the active particles. Units: none. Range: "
                       "(-1, 0.5).");
     prm.declare_entry("Partial molar volume",
                       parameter_text(d.surface_stress.partial_molar_volume),
-                      Double(),
+                      *partial_molar_volume_range.pattern(),
                       "Omega of lithium in the particles. Units: m^3/mol. "
                       "Range: [-1e-3, 1e-3].");
     prm.declare_entry(
@@ -209,35 +228,14 @@ namespace chemomech
     macroscopic_stress       = prm.get_bool("Macroscopic stress");
     prm.leave_subsection();
 
-    const auto o = Bound::open;
-    const auto c = Bound::closed;
-    check_range(s + "Young's modulus",
-                surface_stress.youngs_modulus,
-                0,
-                o,
-                1e13,
-                c,
-                "Pa");
-    check_range(s + "Poisson's ratio",
-                surface_stress.poissons_ratio,
-                -1,
-                o,
-                0.5,
-                o);
-    check_range(s + "Partial molar volume",
-                surface_stress.partial_molar_volume,
-                -1e-3,
-                c,
-                1e-3,
-                c,
-                "m^3/mol");
-    check_range(s + "Chemical potential coupling volume",
-                coupling_molar_volume,
-                -1e-3,
-                c,
-                1e-3,
-                c,
-                "m^3/mol");
+    young_s_modulus_range.check(s + "Young's modulus",
+                                surface_stress.youngs_modulus);
+    poisson_s_ratio_range.check(s + "Poisson's ratio",
+                                surface_stress.poissons_ratio);
+    partial_molar_volume_range.check(s + "Partial molar volume",
+                                     surface_stress.partial_molar_volume);
+    chemical_potential_coupling_volume_range
+      .check(s + "Chemical potential coupling volume", coupling_molar_volume);
     if (stress_enhanced_diffusion)
       particle.diffusivity =
         StressEnhancedDiffusivity(particle.diffusivity,
@@ -277,30 +275,16 @@ namespace chemomech
           porosity.reference_concentration =
             initial_stoichiometry * particle.max_concentration;
 
-        const auto o = Bound::open;
-        const auto c = Bound::closed;
-        check_range("Initial stoichiometry", initial_stoichiometry, 0, o, 1, o);
-        check_range("Solid conductivity",
-                    solid_conductivity,
-                    0,
-                    o,
-                    1e8,
-                    c,
-                    "S/m");
-        check_range("Young's modulus",
-                    stiffness.reference_youngs_modulus,
-                    0,
-                    o,
-                    1e13,
-                    c,
-                    "Pa");
-        check_range("Poisson's ratio", stiffness.poissons_ratio, -1, o, 0.5, o);
-        check_range("Stiffness porosity exponent",
-                    stiffness.porosity_exponent,
-                    0,
-                    c,
-                    10,
-                    c);
+        initial_stoichiometry_range.check("Initial stoichiometry",
+                                          initial_stoichiometry);
+        solid_conductivity_range.check("Solid conductivity",
+                                       solid_conductivity);
+        young_s_modulus_range.check("Young's modulus",
+                                    stiffness.reference_youngs_modulus);
+        poisson_s_ratio_range.check("Poisson's ratio",
+                                    stiffness.poissons_ratio);
+        stiffness_porosity_exponent_range.check("Stiffness porosity exponent",
+                                                stiffness.porosity_exponent);
         stiffness.reference_porosity = porosity.reference_porosity();
         check_condition(kinetics.model == KineticsModel::insertion,
                         "parameter 'Kinetics/Model' must be 'insertion' for a "

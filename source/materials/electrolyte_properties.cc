@@ -1,4 +1,5 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/materials/electrolyte_properties.h>
 
 #include <algorithm>
@@ -8,6 +9,14 @@ namespace chemomech
 {
   namespace
   {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec
+      diffusivity_range(0, Bound::open, 1e-6, Bound::closed, "m^2/s");
+    const RangeSpec
+      conductivity_range(0, Bound::open, 1e3, Bound::closed, "S/m");
+    const RangeSpec
+      thermodynamic_factor_range(0, Bound::open, 100, Bound::closed);
+    const RangeSpec transference_number_range(0, Bound::closed, 1, Bound::open);
     constexpr double c_floor = 1e-3; // mol/m^3
 
     /// Concentration in mol/L after the floor, and whether it is live.
@@ -35,7 +44,6 @@ namespace chemomech
     const ElectrolyteProperties &defaults)
   {
     const ElectrolyteProperties &d = defaults;
-    using dealii::Patterns::Double;
     prm.enter_subsection("Electrolyte");
     prm.declare_entry("Model",
                       (d.model == ElectrolyteModel::constant) ?
@@ -47,22 +55,22 @@ namespace chemomech
                       "for D_e, kappa and the thermodynamic factor.");
     prm.declare_entry("Diffusivity",
                       parameter_text(d.constant_diffusivity),
-                      Double(),
+                      *diffusivity_range.pattern(),
                       "Constant model: salt diffusivity D_e. Units: m^2/s. "
                       "Range: (0, 1e-6].");
     prm.declare_entry("Conductivity",
                       parameter_text(d.constant_conductivity),
-                      Double(),
+                      *conductivity_range.pattern(),
                       "Constant model: ionic conductivity kappa. Units: S/m. "
                       "Range: (0, 1e3].");
     prm.declare_entry("Thermodynamic factor",
                       parameter_text(d.constant_thermodynamic_factor),
-                      Double(),
+                      *thermodynamic_factor_range.pattern(),
                       "Constant model: 1 + dln f/dln c_e. Units: none. "
                       "Range: (0, 100].");
     prm.declare_entry("Transference number",
                       parameter_text(d.cation_transference_number),
-                      Double(),
+                      *transference_number_range.pattern(),
                       "Cation transference number t+ (both models). Units: "
                       "none. Range: [0, 1).");
     prm.leave_subsection();
@@ -83,28 +91,12 @@ namespace chemomech
     cation_transference_number    = prm.get_double("Transference number");
     prm.leave_subsection();
 
-    const auto o = Bound::open;
-    const auto c = Bound::closed;
-    check_range(s + "Diffusivity",
-                constant_diffusivity,
-                0,
-                o,
-                1e-6,
-                c,
-                "m^2/s");
-    check_range(s + "Conductivity", constant_conductivity, 0, o, 1e3, c, "S/m");
-    check_range(s + "Thermodynamic factor",
-                constant_thermodynamic_factor,
-                0,
-                o,
-                100,
-                c);
-    check_range(s + "Transference number",
-                cation_transference_number,
-                0,
-                c,
-                1,
-                o);
+    diffusivity_range.check(s + "Diffusivity", constant_diffusivity);
+    conductivity_range.check(s + "Conductivity", constant_conductivity);
+    thermodynamic_factor_range.check(s + "Thermodynamic factor",
+                                     constant_thermodynamic_factor);
+    transference_number_range.check(s + "Transference number",
+                                    cation_transference_number);
   }
 
 

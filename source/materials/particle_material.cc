@@ -1,5 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/materials/particle_material.h>
 
 #include <deal.II/base/utilities.h>
@@ -8,14 +9,46 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    /// Envelope of Reference concentration (0, c_max] (checked in
+    /// parse_parameters()).
+    const RangeSpec reference_concentration_range(0,
+                                                  Bound::open,
+                                                  1e6,
+                                                  Bound::closed,
+                                                  "mol/m^3");
+    const RangeSpec maximum_concentration_range(0,
+                                                Bound::open,
+                                                1e6,
+                                                Bound::closed,
+                                                "mol/m^3");
+    const RangeSpec temperature_range(0, Bound::open, 2000, Bound::closed, "K");
+    const RangeSpec
+      young_s_modulus_range(0, Bound::open, 1e13, Bound::open, "Pa");
+    const RangeSpec poisson_s_ratio_range(-1, Bound::open, 0.5, Bound::open);
+    const RangeSpec partial_molar_volume_range(-1e-3,
+                                               Bound::closed,
+                                               1e-3,
+                                               Bound::closed,
+                                               "m^3/mol");
+    const RangeSpec chemical_potential_coupling_volume_range(-1e-3,
+                                                             Bound::closed,
+                                                             1e-3,
+                                                             Bound::closed,
+                                                             "m^3/mol");
+  } // namespace
+
+
+
   void
   ParticleMaterial::declare_parameters(dealii::ParameterHandler &prm)
   {
-    using dealii::Patterns::Double;
     prm.enter_subsection("Material");
     prm.declare_entry("Maximum concentration",
                       "22860",
-                      Double(),
+                      *maximum_concentration_range.pattern(),
                       "c_max, lithium concentration of the fully lithiated "
                       "host (x = 1). Units: mol/m^3. Range: (0, 1e6].");
     prm.declare_entry("Initial concentration",
@@ -27,29 +60,30 @@ namespace chemomech
                       "Range: [0, c_max] everywhere.");
     prm.declare_entry("Reference concentration",
                       "2286",
-                      Double(),
+                      *reference_concentration_range.pattern(),
                       "Stress-free reference concentration c_ref of the "
                       "eigenstrain (Omega/3)(c - c_ref), and c_ref of the "
                       "dilute mu0 = RT ln(c/c_ref). Units: mol/m^3. Range: "
                       "(0, c_max].");
     prm.declare_entry("Temperature",
                       "298.15",
-                      Double(),
+                      *temperature_range.pattern(),
                       "Absolute temperature T. Units: K. Range: (0, 2000].");
     prm.declare_entry("Young's modulus",
                       "10e9",
-                      Double(),
+                      *young_s_modulus_range.pattern(),
                       "E of the active material. Units: Pa. Range: (0, 1e13).");
     prm.declare_entry("Poisson's ratio",
                       "0.3",
-                      Double(),
+                      *poisson_s_ratio_range.pattern(),
                       "nu of the active material. Units: none. Range: "
                       "(-1, 0.5).");
     prm.declare_entry("Partial molar volume",
                       "3.497e-6",
-                      Double(),
+                      *partial_molar_volume_range.pattern(),
                       "Omega in the isotropic eigenstrain (Omega/3)(c - c_ref) "
-                      "(the seed's eta = Omega/3). Units: m^3/mol. Range: "
+                      "(the coefficient of expansion is eta = Omega/3). "
+                      "Units: m^3/mol. Range: "
                       "[-1e-3, 1e-3].");
     prm.declare_entry("Chemical potential coupling volume",
                       "same",
@@ -64,12 +98,13 @@ namespace chemomech
                       "term D m(x) Omega_mu c/(RT) grad sigma_h. false: "
                       "one-way coupling (lithium stresses the body, stress "
                       "does not move lithium).");
-    prm.declare_entry("Chemical potential model",
-                      "dilute",
-                      dealii::Patterns::Selection("dilute|lattice gas"),
-                      "dilute: mu0 = RT ln(c/c_ref), mobility D/(RT) (the "
-                      "seed's flux). lattice gas: mu0 = RT ln(x/(1-x)), "
-                      "mobility D(1-x)/(RT).");
+    prm.declare_entry(
+      "Chemical potential model",
+      "dilute",
+      dealii::Patterns::Selection("dilute|lattice gas"),
+      "dilute: mu0 = RT ln(c/c_ref), mobility D/(RT) (Fick's "
+      "law with a stress drift). lattice gas: mu0 = RT ln(x/(1-x)), "
+      "mobility D(1-x)/(RT).");
     prm.declare_entry("Diffusivity",
                       "7.08e-15",
                       dealii::Patterns::Anything(),
@@ -105,13 +140,8 @@ namespace chemomech
     diffusivity.set_expression(s + "Diffusivity", prm.get("Diffusivity"));
     prm.leave_subsection();
 
-    check_range(s + "Maximum concentration",
-                max_concentration,
-                0,
-                Bound::open,
-                1e6,
-                Bound::closed,
-                "mol/m^3");
+    maximum_concentration_range.check(s + "Maximum concentration",
+                                      max_concentration);
     {
       // A plain number is checked here, an expression at the mesh nodes.
       const std::string t   = dealii::Utilities::trim(initial_concentration);
@@ -133,35 +163,13 @@ namespace chemomech
                 max_concentration,
                 Bound::closed,
                 "mol/m^3");
-    check_range(s + "Temperature",
-                temperature,
-                0,
-                Bound::open,
-                2000,
-                Bound::closed,
-                "K");
-    check_range(s + "Young's modulus",
-                E,
-                0,
-                Bound::open,
-                1e13,
-                Bound::open,
-                "Pa");
-    check_range(s + "Poisson's ratio", nu, -1, Bound::open, 0.5, Bound::open);
-    check_range(s + "Partial molar volume",
-                partial_molar_volume,
-                -1e-3,
-                Bound::closed,
-                1e-3,
-                Bound::closed,
-                "m^3/mol");
-    check_range(s + "Chemical potential coupling volume",
-                coupling_molar_volume,
-                -1e-3,
-                Bound::closed,
-                1e-3,
-                Bound::closed,
-                "m^3/mol");
+    temperature_range.check(s + "Temperature", temperature);
+    young_s_modulus_range.check(s + "Young's modulus", E);
+    poisson_s_ratio_range.check(s + "Poisson's ratio", nu);
+    partial_molar_volume_range.check(s + "Partial molar volume",
+                                     partial_molar_volume);
+    chemical_potential_coupling_volume_range
+      .check(s + "Chemical potential coupling volume", coupling_molar_volume);
     diffusivity.check_positive(s + "Diffusivity", "m^2/s");
 
     elasticity = IsotropicElasticity(E, nu);

@@ -1,5 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/materials/porosity_model.h>
 
 #include <deal.II/base/utilities.h>
@@ -9,6 +10,30 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    /// Envelopes of ranges that depend on other entries (checked in
+    /// parse_parameters()).
+    const RangeSpec
+      agglomerate_fraction_range(0, Bound::open, 1, Bound::closed);
+    const RangeSpec minimum_porosity_range(0, Bound::closed, 1, Bound::open);
+    const RangeSpec porosity_range(0, Bound::open, 1, Bound::open);
+    const RangeSpec microporosity_range(0, Bound::closed, 1, Bound::open);
+    const RangeSpec vegard_coefficient_range(-1e-3,
+                                             Bound::closed,
+                                             1e-3,
+                                             Bound::closed,
+                                             "m^3/mol");
+    const RangeSpec reference_concentration_range(0,
+                                                  Bound::closed,
+                                                  1e6,
+                                                  Bound::closed,
+                                                  "mol/m^3");
+  } // namespace
+
+
+
   void
   PorosityModel::declare_parameters(dealii::ParameterHandler &prm)
   {
@@ -22,28 +47,30 @@ namespace chemomech
                                     const PorosityModel      &defaults)
   {
     const PorosityModel &d = defaults;
-    using dealii::Patterns::Double;
-    prm.enter_subsection("Porosity");
-    prm.declare_entry("Macroporosity",
+    prm.declare_entry("Porosity",
                       parameter_text(d.macro_porosity),
-                      Double(),
-                      "eps_M, pore fraction between agglomerates (the "
-                      "electrolyte's path through the electrode). Units: "
+                      *porosity_range.pattern(),
+                      "eps_M, volume fraction of the pores between "
+                      "agglomerates (the electrolyte's path through the "
+                      "electrode; the separator's 'Porosity' is the same "
+                      "quantity). The reference porosity is eps_0 = eps_M + "
+                      "alpha eps_m (subsection 'Pore structure'). Units: "
                       "none. Range: (0, 1).");
+    prm.enter_subsection("Pore structure");
     prm.declare_entry("Microporosity",
                       parameter_text(d.micro_porosity),
-                      Double(),
+                      *microporosity_range.pattern(),
                       "eps_m, pore fraction inside an agglomerate. Units: "
                       "none. Range: [0, 1).");
     prm.declare_entry("Agglomerate volume fraction",
                       parameter_text(d.agglomerate_fraction),
-                      Double(),
+                      *agglomerate_fraction_range.pattern(),
                       "alpha in eps = eps_M + alpha eps_m; the rest "
                       "1 - eps_M - alpha is inert solid. Units: none. Range: "
                       "(0, 1 - eps_M].");
     prm.declare_entry("Vegard coefficient",
                       parameter_text(d.vegard_coefficient),
-                      Double(),
+                      *vegard_coefficient_range.pattern(),
                       "beta in dV/V = beta (c_s - c_s0) of the active solid. "
                       "Units: m^3/mol. Range: [-1e-3, 1e-3].");
     prm.declare_entry("Reference concentration",
@@ -59,7 +86,7 @@ namespace chemomech
                       "mol/m^3. Range: [0, 1e6].");
     prm.declare_entry("Minimum porosity",
                       parameter_text(d.minimum_porosity),
-                      Double(),
+                      *minimum_porosity_range.pattern(),
                       "eps_min, pore-clogging floor. Units: none. Range: "
                       "[0, eps_M + alpha eps_m).");
     prm.declare_entry("Kinematics",
@@ -79,9 +106,9 @@ namespace chemomech
   void
   PorosityModel::parse_parameters(dealii::ParameterHandler &prm)
   {
-    const std::string s = "Porosity/";
-    prm.enter_subsection("Porosity");
-    macro_porosity              = prm.get_double("Macroporosity");
+    const std::string s = "Pore structure/";
+    macro_porosity      = prm.get_double("Porosity");
+    prm.enter_subsection("Pore structure");
     micro_porosity              = prm.get_double("Microporosity");
     agglomerate_fraction        = prm.get_double("Agglomerate volume fraction");
     vegard_coefficient          = prm.get_double("Vegard coefficient");
@@ -101,38 +128,18 @@ namespace chemomech
 
     // eps_M > 0 first: it carries the electrolyte, and the ranges below
     // depend on it (eps_M = 0 would leave Minimum porosity the range [0, 0)).
-    check_range(s + "Macroporosity",
-                macro_porosity,
-                0,
-                Bound::open,
-                1,
-                Bound::open);
-    check_range(s + "Microporosity",
-                micro_porosity,
-                0,
-                Bound::closed,
-                1,
-                Bound::open);
+    porosity_range.check("Porosity", macro_porosity);
+    microporosity_range.check(s + "Microporosity", micro_porosity);
     check_range(s + "Agglomerate volume fraction",
                 agglomerate_fraction,
                 0,
                 Bound::open,
                 1 - macro_porosity,
                 Bound::closed);
-    check_range(s + "Vegard coefficient",
-                vegard_coefficient,
-                -1e-3,
-                Bound::closed,
-                1e-3,
-                Bound::closed,
-                "m^3/mol");
-    check_range(s + "Reference concentration",
-                reference_concentration,
-                0,
-                Bound::closed,
-                1e6,
-                Bound::closed,
-                "mol/m^3");
+    vegard_coefficient_range.check(s + "Vegard coefficient",
+                                   vegard_coefficient);
+    reference_concentration_range.check(s + "Reference concentration",
+                                        reference_concentration);
     check_range(s + "Minimum porosity",
                 minimum_porosity,
                 0,

@@ -1,4 +1,5 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/materials/representative_particle.h>
 #include <chemomech/materials/scalar_function_of_x.h>
 
@@ -14,6 +15,17 @@ namespace chemomech
 {
   namespace
   {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec radius_range(0, Bound::open, 1e-2, Bound::closed, "m");
+    const RangeSpec maximum_concentration_range(0,
+                                                Bound::open,
+                                                1e6,
+                                                Bound::closed,
+                                                "mol/m^3");
+    const RangeSpec number_of_shells_range = RangeSpec::integers(2, 10000);
+    const RangeSpec newton_tolerance_range(0, Bound::open, 1e-3, Bound::closed);
+    const RangeSpec maximum_newton_iterations_range =
+      RangeSpec::integers(1, 1000);
     /**
      * LU factorisation of a tridiagonal matrix without pivoting (Thomas
      * algorithm), kept so that several right-hand sides can be solved.
@@ -112,8 +124,6 @@ namespace chemomech
     const std::string            &diffusivity)
   {
     const RepresentativeParticle &d = defaults;
-    using dealii::Patterns::Double;
-    using dealii::Patterns::Integer;
     using dealii::Patterns::Selection;
     prm.enter_subsection("Representative particle");
     prm.declare_entry("Model",
@@ -125,11 +135,11 @@ namespace chemomech
                       "Subramanian et al. (2005), c_surf = c_avg + j R/(5D).");
     prm.declare_entry("Radius",
                       parameter_text(d.radius),
-                      Double(),
+                      *radius_range.pattern(),
                       "Particle radius R. Units: m. Range: (0, 1e-2].");
     prm.declare_entry("Maximum concentration",
                       parameter_text(d.max_concentration),
-                      Double(),
+                      *maximum_concentration_range.pattern(),
                       "c_max. Units: mol/m^3. Range: (0, 1e6].");
     prm.declare_entry("Diffusivity",
                       diffusivity,
@@ -140,7 +150,7 @@ namespace chemomech
                       "[0, 1].");
     prm.declare_entry("Number of shells",
                       std::to_string(d.n_shells),
-                      Integer(),
+                      *number_of_shells_range.pattern(),
                       "N finite-volume shells of equal thickness R/N "
                       "(resolved model). Range: [2, 10000].");
     prm.declare_entry("Time integration",
@@ -152,12 +162,12 @@ namespace chemomech
                       "starts with one implicit Euler step.");
     prm.declare_entry("Newton tolerance",
                       parameter_text(d.newton_tolerance),
-                      Double(),
+                      *newton_tolerance_range.pattern(),
                       "Local Newton stops when max |R_i/J_ii| <= tol c_max. "
                       "Units: none. Range: (0, 1e-3].");
     prm.declare_entry("Maximum Newton iterations",
                       std::to_string(d.max_newton_iterations),
-                      Integer(),
+                      *maximum_newton_iterations_range.pattern(),
                       "Local Newton iteration limit. Range: [1, 1000].");
     prm.leave_subsection();
   }
@@ -182,32 +192,14 @@ namespace chemomech
     const long iterations  = prm.get_integer("Maximum Newton iterations");
     prm.leave_subsection();
 
-    check_range(s + "Radius", radius, 0, Bound::open, 1e-2, Bound::closed, "m");
-    check_range(s + "Maximum concentration",
-                max_concentration,
-                0,
-                Bound::open,
-                1e6,
-                Bound::closed,
-                "mol/m^3");
-    check_range(s + "Number of shells",
-                static_cast<double>(n),
-                2,
-                Bound::closed,
-                10000,
-                Bound::closed);
-    check_range(s + "Newton tolerance",
-                newton_tolerance,
-                0,
-                Bound::open,
-                1e-3,
-                Bound::closed);
-    check_range(s + "Maximum Newton iterations",
-                static_cast<double>(iterations),
-                1,
-                Bound::closed,
-                1000,
-                Bound::closed);
+    radius_range.check(s + "Radius", radius);
+    maximum_concentration_range.check(s + "Maximum concentration",
+                                      max_concentration);
+    number_of_shells_range.check_integer(s + "Number of shells", n);
+    newton_tolerance_range.check(s + "Newton tolerance", newton_tolerance);
+    maximum_newton_iterations_range.check_integer(s + "Maximum Newton "
+                                                      "iterations",
+                                                  iterations);
     n_shells              = static_cast<unsigned int>(n);
     max_newton_iterations = static_cast<unsigned int>(iterations);
 

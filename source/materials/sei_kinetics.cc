@@ -1,5 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/materials/sei_kinetics.h>
 
 #include <algorithm>
@@ -7,10 +8,42 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec
+      electrons_per_molecule_range(0, Bound::open, 10, Bound::closed);
+    const RangeSpec
+      rate_constant_range(0, Bound::open, 1, Bound::closed, "m/s");
+    const RangeSpec solvent_concentration_range(0,
+                                                Bound::open,
+                                                1e5,
+                                                Bound::closed,
+                                                "mol/m^3");
+    const RangeSpec
+      solvent_diffusivity_range(0, Bound::open, 1e-5, Bound::closed, "m^2/s");
+    const RangeSpec
+      transfer_coefficient_range(0, Bound::open, 1, Bound::closed);
+    const RangeSpec
+      open_circuit_potential_range(-5, Bound::closed, 5, Bound::closed, "V");
+    const RangeSpec
+      molar_volume_range(0, Bound::open, 1e-2, Bound::closed, "m^3/mol");
+    const RangeSpec
+      resistivity_range(0, Bound::closed, 1e12, Bound::closed, "Ohm m");
+    const RangeSpec
+      initial_thickness_range(0, Bound::open, 1e-3, Bound::closed, "m");
+    const RangeSpec stress_coupling_volume_range(-1e-2,
+                                                 Bound::closed,
+                                                 1e-2,
+                                                 Bound::closed,
+                                                 "m^3/mol");
+  } // namespace
+
+
+
   void
   SEIKinetics::declare_parameters(dealii::ParameterHandler &prm)
   {
-    using dealii::Patterns::Double;
     prm.enter_subsection("SEI");
     prm.declare_entry(
       "Growth model",
@@ -22,43 +55,43 @@ namespace chemomech
       "eta_SEI/(RT)).");
     prm.declare_entry("Electrons per molecule",
                       "2",
-                      Double(),
+                      *electrons_per_molecule_range.pattern(),
                       "n, electrons per SEI molecule formed. Units: none. "
                       "Range: (0, 10].");
     prm.declare_entry("Rate constant",
                       "1e-12",
-                      Double(),
+                      *rate_constant_range.pattern(),
                       "k of solvent reduction. Units: m/s. Range: (0, 1].");
     prm.declare_entry("Solvent concentration",
                       "2636",
-                      Double(),
+                      *solvent_concentration_range.pattern(),
                       "c_solv at the film. Units: mol/m^3. Range: (0, 1e5].");
     prm.declare_entry("Solvent diffusivity",
                       "2.5e-22",
-                      Double(),
+                      *solvent_diffusivity_range.pattern(),
                       "D_solv in the film. Units: m^2/s. Range: (0, 1e-5].");
     prm.declare_entry("Transfer coefficient",
                       "0.5",
-                      Double(),
+                      *transfer_coefficient_range.pattern(),
                       "Cathodic alpha_c. Units: none. Range: (0, 1].");
     prm.declare_entry("Open-circuit potential",
                       "0.4",
-                      Double(),
+                      *open_circuit_potential_range.pattern(),
                       "U_SEI vs Li/Li+. Units: V. Range: [-5, 5].");
     prm.declare_entry("Molar volume",
                       "9.585e-5",
-                      Double(),
+                      *molar_volume_range.pattern(),
                       "V_SEI, volume of film per mole of SEI. Units: m^3/mol. "
                       "Range: (0, 1e-2].");
     prm.declare_entry("Resistivity",
                       "0",
-                      Double(),
+                      *resistivity_range.pattern(),
                       "rho_SEI, film resistance R_film = rho_SEI L_SEI enters "
                       "eta_SEI as -j_tot R_film (0: off). Units: Ohm m. "
                       "Range: [0, 1e12].");
     prm.declare_entry("Initial thickness",
                       "5e-9",
-                      Double(),
+                      *initial_thickness_range.pattern(),
                       "L_0. Units: m. Range: (0, 1e-3].");
     prm.declare_entry("Stress coupling",
                       "true",
@@ -68,7 +101,7 @@ namespace chemomech
                       "(tension positive): compression slows growth.");
     prm.declare_entry("Stress coupling volume",
                       "9.585e-5",
-                      Double(),
+                      *stress_coupling_volume_range.pattern(),
                       "Omega_SEI in the stress factor. Units: m^3/mol. Range: "
                       "[-1e-2, 1e-2].");
     prm.leave_subsection();
@@ -98,42 +131,21 @@ namespace chemomech
     stress_coupling_volume = prm.get_double("Stress coupling volume");
     prm.leave_subsection();
 
-    const auto o = Bound::open;
-    const auto c = Bound::closed;
-    check_range(s + "Electrons per molecule", electrons, 0, o, 10, c);
-    check_range(s + "Rate constant", rate_constant, 0, o, 1, c, "m/s");
-    check_range(s + "Solvent concentration",
-                solvent_concentration,
-                0,
-                o,
-                1e5,
-                c,
-                "mol/m^3");
-    check_range(s + "Solvent diffusivity",
-                solvent_diffusivity,
-                0,
-                o,
-                1e-5,
-                c,
-                "m^2/s");
-    check_range(s + "Transfer coefficient", transfer_coefficient, 0, o, 1, c);
-    check_range(s + "Open-circuit potential",
-                open_circuit_potential,
-                -5,
-                c,
-                5,
-                c,
-                "V");
-    check_range(s + "Molar volume", molar_volume, 0, o, 1e-2, c, "m^3/mol");
-    check_range(s + "Resistivity", resistivity, 0, c, 1e12, c, "Ohm m");
-    check_range(s + "Initial thickness", initial_thickness, 0, o, 1e-3, c, "m");
-    check_range(s + "Stress coupling volume",
-                stress_coupling_volume,
-                -1e-2,
-                c,
-                1e-2,
-                c,
-                "m^3/mol");
+    electrons_per_molecule_range.check(s + "Electrons per molecule", electrons);
+    rate_constant_range.check(s + "Rate constant", rate_constant);
+    solvent_concentration_range.check(s + "Solvent concentration",
+                                      solvent_concentration);
+    solvent_diffusivity_range.check(s + "Solvent diffusivity",
+                                    solvent_diffusivity);
+    transfer_coefficient_range.check(s + "Transfer coefficient",
+                                     transfer_coefficient);
+    open_circuit_potential_range.check(s + "Open-circuit potential",
+                                       open_circuit_potential);
+    molar_volume_range.check(s + "Molar volume", molar_volume);
+    resistivity_range.check(s + "Resistivity", resistivity);
+    initial_thickness_range.check(s + "Initial thickness", initial_thickness);
+    stress_coupling_volume_range.check(s + "Stress coupling volume",
+                                       stress_coupling_volume);
   }
 
 

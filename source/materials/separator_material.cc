@@ -1,8 +1,22 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/materials/separator_material.h>
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec porosity_range(0, Bound::open, 1, Bound::open);
+    const RangeSpec
+      bruggeman_exponent_range(0, Bound::closed, 10, Bound::closed);
+    const RangeSpec
+      young_s_modulus_range(0, Bound::open, 1e13, Bound::closed, "Pa");
+    const RangeSpec poisson_s_ratio_range(-1, Bound::open, 0.5, Bound::open);
+  } // namespace
+
+
+
   using namespace dealii;
 
 
@@ -13,20 +27,20 @@ namespace chemomech
     prm.enter_subsection("Separator");
     prm.declare_entry("Porosity",
                       "0.47",
-                      Patterns::Double(),
+                      *porosity_range.pattern(),
                       "Porosity of the separator. Units: none. Range: (0, 1).");
     prm.declare_entry("Bruggeman exponent",
                       "0.5",
-                      Patterns::Double(),
+                      *bruggeman_exponent_range.pattern(),
                       "b of D_eff = D eps^(1+b) in the separator. Units: none. "
                       "Range: [0, 10].");
     prm.declare_entry("Young's modulus",
                       "0.5e9",
-                      Patterns::Double(),
+                      *young_s_modulus_range.pattern(),
                       "Units: Pa. Range: (0, 1e13].");
     prm.declare_entry("Poisson's ratio",
                       "0.3",
-                      Patterns::Double(),
+                      *poisson_s_ratio_range.pattern(),
                       "Units: none. Range: (-1, 0.5).");
     prm.leave_subsection();
   }
@@ -42,26 +56,11 @@ namespace chemomech
     youngs_modulus     = prm.get_double("Young's modulus");
     poissons_ratio     = prm.get_double("Poisson's ratio");
     prm.leave_subsection();
-    check_range("Separator/Porosity", porosity, 0, Bound::open, 1, Bound::open);
-    check_range("Separator/Bruggeman exponent",
-                bruggeman_exponent,
-                0,
-                Bound::closed,
-                10,
-                Bound::closed);
-    check_range("Separator/Young's modulus",
-                youngs_modulus,
-                0,
-                Bound::open,
-                1e13,
-                Bound::closed,
-                "Pa");
-    check_range("Separator/Poisson's ratio",
-                poissons_ratio,
-                -1,
-                Bound::open,
-                0.5,
-                Bound::open);
+    porosity_range.check("Separator/Porosity", porosity);
+    bruggeman_exponent_range.check("Separator/Bruggeman exponent",
+                                   bruggeman_exponent);
+    young_s_modulus_range.check("Separator/Young's modulus", youngs_modulus);
+    poisson_s_ratio_range.check("Separator/Poisson's ratio", poissons_ratio);
   }
 
 

@@ -122,11 +122,11 @@ main(int argc, char **argv)
     // a = 383959.04 1/m in the file (3 eps_a/R, eps_a = 0.75, rounded down
     // so that eps + eps_a <= 1)
     check.near("eps_a = a R/3 negative",
-               num(b, n + "Porosity/Agglomerate volume fraction"),
+               num(b, n + "Pore structure/Agglomerate volume fraction"),
                383959.04 * 5.86e-6 / 3,
                1e-15);
     check.near("eps_a = a R/3 positive",
-               num(b, p + "Porosity/Agglomerate volume fraction"),
+               num(b, p + "Pore structure/Agglomerate volume fraction"),
                0.665,
                1e-9);
     check.near("sigma_s = sigma_eff/eps_a",
@@ -164,7 +164,7 @@ main(int argc, char **argv)
                u,
                1e-13);
     check.is_true("the porosity parameter is mapped",
-                  b.value(n + "Porosity/Macroporosity") == "0.25");
+                  b.value(n + "Porosity") == "0.25");
 
     // Ignored: 5 cell fields and the two activation energies.
     check.near("ignored fields", b.ignored().size(), 7, 0);

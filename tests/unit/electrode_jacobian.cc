@@ -70,7 +70,7 @@ main(int argc, char **argv)
     "subsection Negative electrode\n set Preset = graphite\n"
     " set Initial stoichiometry = 0.3\n" +
     sei +
-    " subsection Porosity\n  set Kinematics = mixture\n"
+    " subsection Pore structure\n  set Kinematics = mixture\n"
     "  set Reference concentration = 9000\n end\n"
     " subsection Representative particle\n  set Number of shells = 6\n"
     "  set Diffusivity = 3e-14*(1+x)\n end\n"
@@ -97,7 +97,7 @@ main(int argc, char **argv)
     "subsection Negative electrode\n set Preset = graphite\n"
     " set Initial stoichiometry = 0.3\n" +
     sei + coupling +
-    " subsection Porosity\n  set Kinematics = mixture\n end\n"
+    " subsection Pore structure\n  set Kinematics = mixture\n end\n"
     " subsection Representative particle\n  set Number of shells = 6\n"
     " end\n"
     "end\n";
@@ -126,7 +126,7 @@ main(int argc, char **argv)
     "  set Open-circuit potential = 4.2 - 0.5*x\n end\n"
     " subsection Representative particle\n  set Model = polynomial\n"
     "  set Maximum concentration = 50000\n end\n"
-    " subsection Porosity\n  set Kinematics = mixture\n end\n"
+    " subsection Pore structure\n  set Kinematics = mixture\n end\n"
     "end\n";
   check.near("2D full cell Jacobian (voltage)",
              max_row_error<2>(full, OperatingMode::voltage, 3.9),

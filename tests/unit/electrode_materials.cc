@@ -417,14 +417,14 @@ main(int argc, char **argv)
                     !rejects<ButlerVolmer>("", "Kinetics") &&
                     !rejects<ElectrolyteProperties>("", "Electrolyte") &&
                     !rejects<EffectiveProperties>("", "Effective"));
-    check.is_true("Porosity/Macroporosity = 1.2 rejected",
-                  rejects<PorosityModel>(
-                    "subsection Porosity\n set Macroporosity = 1.2\nend\n",
-                    "Porosity/Macroporosity"));
-    check.is_true("Porosity/Minimum porosity >= eps_0 rejected",
-                  rejects<PorosityModel>(
-                    "subsection Porosity\n set Minimum porosity = 0.5\nend\n",
-                    "Porosity/Minimum porosity"));
+    check.is_true("Porosity = 1.2 rejected",
+                  rejects<PorosityModel>("set Porosity = 1.2\n",
+                                         "'Porosity' = 1.2"));
+    check.is_true(
+      "Pore structure/Minimum porosity >= eps_0 rejected",
+      rejects<PorosityModel>(
+        "subsection Pore structure\n set Minimum porosity = 0.5\nend\n",
+        "Pore structure/Minimum porosity"));
     check.is_true("SEI/Transfer coefficient = 1.5 rejected",
                   rejects<SEIKinetics>(
                     "subsection SEI\n set Transfer coefficient = 1.5\nend\n",

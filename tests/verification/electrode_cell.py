@@ -85,7 +85,7 @@ if len(h3) == len(h):
 s = half_cell("swelling", """
 subsection Negative electrode
   set SEI growth = false
-  subsection Porosity
+  subsection Pore structure
     set Kinematics = fixed volume
   end
 end

@@ -158,7 +158,7 @@ check.near("SEI: growth ratio = SEI law at the reported stress and potential = %
            measured, expected, 1e-6)
 
 # 6. Mixture kinematics
-mix = ("subsection Negative electrode\n  subsection Porosity\n    set Kinematics = mixture\n"
+mix = ("subsection Negative electrode\n  subsection Pore structure\n    set Kinematics = mixture\n"
        "    set Reference concentration = 5000\n  end\nend\n")
 mx = cases["mixture, rest"] = run("mixture_rest", "  set Stack face = free", "rest 600s", mix)
 dc = x_0 * c_max - 5000
@@ -170,7 +170,7 @@ check.near("mixture: free swelling porosity = 1 - (eps_i + eps_a(1 + beta dc))/(
            % closed, mx[-1]["porosity_mean"], closed, 1e-10)
 check.near("mixture: thickness change = eps_xx L_e", mx[-1]["thickness_change_negative"],
            eps_xx * L_e, 1e-9)
-mixsei = mix.replace("  subsection Porosity", "  set SEI growth = true\n  subsection Porosity")
+mixsei = mix.replace("  subsection Pore structure", "  set SEI growth = true\n  subsection Pore structure")
 ms = cases["mixture, C/5 with SEI"] = run("mixture_cc", "  set Stack face = pressure\n"
                                           "  set Stack pressure = 1e6", lithiate, mixsei)
 check.true("mixture: SEI grew", ms[-1]["lithium_sei"] > 0)

@@ -6,6 +6,8 @@
 #ifndef chemomech_io_input_file_h
 #define chemomech_io_input_file_h
 
+#include <chemomech/io/deprecated_names.h>
+
 #include <deal.II/base/parameter_handler.h>
 
 #include <string>
@@ -26,7 +28,9 @@ namespace chemomech
    * refuses, with InvalidParameter:
    * a missing or unreadable file, a directory, an include that is part of a
    * recursion (the message names the chain of files), and an input without
-   * a single parameter line (empty or comments only). Each line of the text
+   * a single parameter line (empty or comments only). Deprecated names are
+   * rewritten to the current ones (DeprecatedNames; deprecated_names() says
+   * which were met). Each line of the text
    * remembers the file and line it came from, so that deal.II's parse
    * errors name the real file and line (parse()).
    */
@@ -37,9 +41,13 @@ namespace chemomech
     static InputFile
     read(const std::string &file_name);
 
-    /// The assembled text (no "include" lines left).
+    /// The assembled text (no "include" lines left, current names).
     const std::string &
     text() const;
+
+    /// The deprecated names met in the file (and their message).
+    const DeprecatedNames &
+    deprecated_names() const;
 
     /**
      * @brief prm.parse_input_from_string(text(), "", @p skip_undefined);
@@ -75,6 +83,8 @@ namespace chemomech
     std::string assembled;
     /// Origin of each line of the assembled text.
     std::vector<Origin> origins;
+    /// The old names rewritten in the assembled text.
+    DeprecatedNames deprecated;
     /// Whether any line other than comments, blanks and includes was found.
     bool has_content = false;
   };

@@ -41,7 +41,7 @@ namespace chemomech
    *   J = -D f(x) grad c + D m(x) (Omega_mu c / (R T)) grad sigma_h,
    * where m = M R T / D is the mobility factor and
    * f = m c mu0'(c) / (R T) the thermodynamic (diffusion) factor:
-   * dilute: m = 1, f = 1 (the seed's flux exactly);
+   * dilute: m = 1, f = 1 (Fick's law plus the stress drift);
    * lattice gas: m = 1 - x, f = 1 (so D is the chemical diffusivity and the
    * stress drift vanishes at x = 1).
    * All functions take x = c/c_max (dimensionless).

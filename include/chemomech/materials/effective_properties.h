@@ -15,7 +15,7 @@ namespace chemomech
    * @brief Bruggeman relation P_eff = P f^(1+b) for a bulk property P of a
    * phase with volume fraction f, and the specific area a_s = 3 eps_s / r_p.
    *
-   * Convention (DESIGN.md section 2): the tortuosity of a phase is
+   * Convention: the tortuosity of a phase is
    * tau = f^-b, so P_eff = P f / tau = P f^(1+b). The classical Bruggeman
    * value D_eff = D eps^1.5 is b = 0.5. (PyBaMM's "Bruggeman coefficient" is
    * our 1 + b.)

@@ -33,17 +33,20 @@ namespace chemomech
    * Subsection @p name (e.g. "Negative electrode") holds
    * - "Preset": none or a name of electrode_preset_names(); a preset sets
    *   the particle (radius, c_max, D_s), the kinetics (k, c_max, U(x)), the
-   *   particle mechanics (E, nu, Omega), the porosity (macro-porosity = the
-   *   preset's porosity, micro-porosity 0, agglomerate fraction = the active
-   *   fraction, Vegard coefficient = Omega), the Bruggeman exponents and the
-   *   solid conductivity; anything set explicitly in the same subsection of
-   *   the input file wins (the preset's values are the declared defaults);
+   *   particle mechanics (E, nu, Omega), the porosity ("Porosity" eps_M =
+   *   the preset's porosity; in "Pore structure" micro-porosity 0, agglomerate
+   * fraction = the active fraction, Vegard coefficient = Omega), the Bruggeman
+   * exponents and the solid conductivity; anything set explicitly in the same
+   * subsection of the input file wins (the preset's values are the declared
+   * defaults);
    * - "Initial stoichiometry" x_0 of the particles, "Solid conductivity"
    *   sigma_s (bulk, S/m), "SEI growth" (on/off), the electrode-scale
    *   elastic constants ("Young's modulus" at the reference porosity,
    *   "Poisson's ratio" and "Stiffness porosity exponent" of the composite
    *   electrode, see ElectrodeStiffness);
-   * - subsections "Representative particle", "Kinetics", "SEI", "Porosity",
+   * - "Porosity" eps_M (PorosityModel);
+   * - subsections "Representative particle", "Kinetics", "SEI", "Pore
+   *   structure" (PorosityModel),
    *   "Effective properties" of the classes of the same names, and
    *   "Particle mechanics" (E, nu, Omega of the active particles, for the
    *   particles' surface stress, and the stress drift in the particles:

@@ -1,8 +1,8 @@
 /**
  * @file porosity_model.h
  * @brief Porosity of an agglomerate electrode as a state variable: swelling
- * of the active solid, SEI growth and the clogging floor (subsection
- * "Porosity").
+ * of the active solid, SEI growth and the clogging floor (entry "Porosity"
+ * and subsection "Pore structure" of an electrode).
  */
 #ifndef chemomech_materials_porosity_model_h
 #define chemomech_materials_porosity_model_h
@@ -83,8 +83,10 @@ namespace chemomech
   class PorosityModel
   {
   public:
-    /// Declares subsection "Porosity"; the values of @p defaults are the
-    /// declared defaults (a preset passes its own).
+    /// Declares the entry "Porosity" (eps_M) and subsection "Pore
+    /// structure" (the rest) in the current subsection (an electrode's);
+    /// the values of @p defaults are the declared defaults (a preset
+    /// passes its own).
     static void
     declare_parameters(dealii::ParameterHandler &prm,
                        const PorosityModel      &defaults);
@@ -93,7 +95,7 @@ namespace chemomech
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 
-    /// Reads and validates subsection "Porosity".
+    /// Reads and validates "Porosity" and subsection "Pore structure".
     void
     parse_parameters(dealii::ParameterHandler &prm);
 

@@ -49,13 +49,12 @@ namespace chemomech
    *
    * Reaction rate (m/s): k_f = k s(sigma_h) exp(-alpha_c n F eta_SEI/(R T)).
    *
-   * Stress convention (DESIGN.md, "Known traps": compression slows SEI
-   * growth): s(sigma_h) = exp(alpha_c Omega_SEI sigma_h / (R T)), sigma_h the
-   * hydrostatic stress of the particle at its surface, tension positive.
-   * Compression (sigma_h < 0) gives s < 1 and slows the reaction, tension
-   * speeds it up; the ratio of rates at +sigma and -sigma is
-   * exp(2 alpha_c Omega_SEI sigma / (R T)). Read as an overpotential, the
-   * mechanical work Omega_SEI sigma_h / (n F) is added to eta_SEI's
+   * Stress convention (compression slows SEI growth): s(sigma_h) = exp(alpha_c
+   * Omega_SEI sigma_h / (R T)), sigma_h the hydrostatic stress of the particle
+   * at its surface, tension positive. Compression (sigma_h < 0) gives s < 1 and
+   * slows the reaction, tension speeds it up; the ratio of rates at +sigma and
+   * -sigma is exp(2 alpha_c Omega_SEI sigma / (R T)). Read as an overpotential,
+   * the mechanical work Omega_SEI sigma_h / (n F) is added to eta_SEI's
    * cathodic drive. Switchable off (s = 1). Stress acts on the reaction step
    * only, not on solvent diffusion.
    *

@@ -1,4 +1,5 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/core/solvers/linear_solver.h>
 
 #include <deal.II/lac/solver_control.h>
@@ -24,6 +25,12 @@ namespace chemomech
 {
   namespace
   {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec amg_cycles_range         = RangeSpec::integers(1, 10);
+    const RangeSpec maximum_iterations_range = RangeSpec::integers(1, 1000000);
+    const RangeSpec restart_range            = RangeSpec::integers(5, 1000);
+    const RangeSpec
+      relative_tolerance_range(1e-16, Bound::closed, 0.1, Bound::closed);
     double
     seconds_since(const std::chrono::steady_clock::time_point &start)
     {
@@ -120,7 +127,7 @@ namespace chemomech
                       "(a mass matrix).");
     prm.declare_entry("AMG cycles",
                       std::to_string(default_amg_cycles),
-                      dealii::Patterns::Integer(),
+                      *amg_cycles_range.pattern(),
                       "V-cycles per application of each AMG block "
                       "preconditioner. More cycles make every GMRES iteration "
                       "dearer and the count smaller and less dependent on the "
@@ -149,18 +156,18 @@ namespace chemomech
                       "when a solve fails, and after a rejected step.");
     prm.declare_entry("Relative tolerance",
                       "1e-12",
-                      dealii::Patterns::Double(),
+                      *relative_tolerance_range.pattern(),
                       "Smallest residual reduction asked of GMRES; the "
                       "Newton forcing term (see Newton/Forcing term) may "
                       "ask for less. Units: none. Range: [1e-16, 0.1].");
     prm.declare_entry("Maximum iterations",
                       "1000",
-                      dealii::Patterns::Integer(),
+                      *maximum_iterations_range.pattern(),
                       "GMRES iterations before the solve fails. Units: "
                       "none. Range: [1, 1000000].");
     prm.declare_entry("Restart",
                       "50",
-                      dealii::Patterns::Integer(),
+                      *restart_range.pattern(),
                       "GMRES restart length: Krylov vectors kept (memory: "
                       "this many vectors of the full system). Units: none. "
                       "Range: [5, 1000].");
@@ -186,26 +193,20 @@ namespace chemomech
     projection_preconditioner =
       parse_field_preconditioner_type(prm.get("Projection block"));
     const std::string s  = "Linear solver/";
-    amg_cycles           = check_integer_range(s + "AMG cycles",
-                                     prm.get_integer("AMG cycles"),
-                                     1,
-                                     10);
+    amg_cycles           = amg_cycles_range.check_integer(s + "AMG cycles",
+                                                prm.get_integer("AMG cycles"));
     amg_smoother         = parse_amg_smoother(prm.get("AMG smoother"));
     reuse_preconditioner = prm.get_bool("Reuse preconditioner");
     relative_tolerance   = prm.get_double("Relative tolerance");
-    max_iterations       = check_integer_range(s + "Maximum iterations",
-                                         prm.get_integer("Maximum iterations"),
-                                         1,
-                                         1000000);
+    max_iterations =
+      maximum_iterations_range.check_integer(s + "Maximum iterations",
+                                             prm.get_integer(
+                                               "Maximum iterations"));
     restart =
-      check_integer_range(s + "Restart", prm.get_integer("Restart"), 5, 1000);
+      restart_range.check_integer(s + "Restart", prm.get_integer("Restart"));
     prm.leave_subsection();
-    check_range(s + "Relative tolerance",
-                relative_tolerance,
-                1e-16,
-                Bound::closed,
-                0.1,
-                Bound::closed);
+    relative_tolerance_range.check(s + "Relative tolerance",
+                                   relative_tolerance);
   }
 
 

@@ -1,4 +1,5 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/physics/electrode/cycling_protocol.h>
 #include <chemomech/physics/electrode/experiment_list.h>
 #include <chemomech/physics/electrode/experiment_parser.h>
@@ -18,7 +19,32 @@ namespace chemomech
 {
   namespace
   {
-    const double inf = std::numeric_limits<double>::infinity();
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec number_of_cycles_range = RangeSpec::integers(1, 1000000);
+    const RangeSpec one_c_current_density_range(0,
+                                                Bound::closed,
+                                                1e5,
+                                                Bound::closed,
+                                                "A/m^2");
+    const RangeSpec electrode_area_range(0,
+                                         Bound::closed,
+                                         1e6,
+                                         Bound::closed,
+                                         "m^2");
+    const RangeSpec maximum_time_step_after_switch_range(0,
+                                                         Bound::open,
+                                                         1e9,
+                                                         Bound::closed,
+                                                         "s");
+    const RangeSpec
+      voltage_tolerance_range(0, Bound::open, 0.1, Bound::closed, "V");
+    const RangeSpec current_tolerance_range(0, Bound::open, 0.5, Bound::closed);
+    const RangeSpec one_c_current_density_set_by_the_model_range(0,
+                                                                 Bound::open,
+                                                                 1e5,
+                                                                 Bound::closed,
+                                                                 "A/m^2");
+    const double    inf = std::numeric_limits<double>::infinity();
 
     /// Number of a limit threshold for messages and descriptions.
     std::string
@@ -135,36 +161,36 @@ namespace chemomech
         "'Number of cycles'.");
     prm.declare_entry("Number of cycles",
                       "1",
-                      dealii::Patterns::Integer(),
+                      *number_of_cycles_range.pattern(),
                       "How often the steps are repeated. Units: none. Range: "
                       "[1, 1000000].");
     prm.declare_entry("1C current density",
                       "0",
-                      dealii::Patterns::Double(),
+                      *one_c_current_density_range.pattern(),
                       "Current density that (dis)charges the nominal capacity "
                       "in one hour; 0: set by the model from the electrode "
                       "loading. Units: A/m^2. Range: [0, 1e5].");
     prm.declare_entry("Electrode area",
                       "0",
-                      dealii::Patterns::Double(),
+                      *electrode_area_range.pattern(),
                       "Area of the current collector, which converts the "
                       "currents in A or mA of PyBaMM steps ('Discharge at 2 "
                       "A') to current densities; 0: not given (such steps "
                       "are refused). Units: m^2. Range: [0, 1e6].");
     prm.declare_entry("Maximum time step after switch",
                       "1",
-                      dealii::Patterns::Double(),
+                      *maximum_time_step_after_switch_range.pattern(),
                       "Largest first time step of every step of the "
                       "protocol. Units: s. Range: (0, 1e9].");
     prm.declare_entry("Voltage tolerance",
                       "1e-4",
-                      dealii::Patterns::Double(),
+                      *voltage_tolerance_range.pattern(),
                       "A voltage limit counts as reached within this "
                       "distance; a time step that passes it by more is "
                       "shortened. Units: V. Range: (0, 0.1].");
     prm.declare_entry("Current tolerance",
                       "1e-3",
-                      dealii::Patterns::Double(),
+                      *current_tolerance_range.pattern(),
                       "A current limit counts as reached within this fraction "
                       "of it; a time step that passes it by more is "
                       "shortened. Units: none. Range: (0, 0.5].");
@@ -188,41 +214,13 @@ namespace chemomech
     current_tolerance = prm.get_double("Current tolerance");
     prm.leave_subsection();
 
-    check_integer_range(s + "Number of cycles", n, 1, 1000000);
-    check_range(s + "1C current density",
-                c1,
-                0,
-                Bound::closed,
-                1e5,
-                Bound::closed,
-                "A/m^2");
-    check_range(s + "Electrode area",
-                electrode_area,
-                0,
-                Bound::closed,
-                1e6,
-                Bound::closed,
-                "m^2");
-    check_range(s + "Maximum time step after switch",
-                max_time_step_after_switch,
-                0,
-                Bound::open,
-                1e9,
-                Bound::closed,
-                "s");
-    check_range(s + "Voltage tolerance",
-                voltage_tolerance,
-                0,
-                Bound::open,
-                0.1,
-                Bound::closed,
-                "V");
-    check_range(s + "Current tolerance",
-                current_tolerance,
-                0,
-                Bound::open,
-                0.5,
-                Bound::closed);
+    number_of_cycles_range.check_integer(s + "Number of cycles", n);
+    one_c_current_density_range.check(s + "1C current density", c1);
+    electrode_area_range.check(s + "Electrode area", electrode_area);
+    maximum_time_step_after_switch_range
+      .check(s + "Maximum time step after switch", max_time_step_after_switch);
+    voltage_tolerance_range.check(s + "Voltage tolerance", voltage_tolerance);
+    current_tolerance_range.check(s + "Current tolerance", current_tolerance);
     step_list = parse_steps(text, c1, electrode_area);
     check_integer_range(s + "Number of cycles times the N of '[...] * N' in " +
                           s + "Steps",
@@ -287,13 +285,8 @@ namespace chemomech
   void
   CyclingProtocol::set_one_c_current_density(const double c1)
   {
-    check_range("Cycling/1C current density (set by the model)",
-                c1,
-                0,
-                Bound::open,
-                1e5,
-                Bound::closed,
-                "A/m^2");
+    one_c_current_density_set_by_the_model_range
+      .check("Cycling/1C current density (set by the model)", c1);
     one_c = c1;
     for (ProtocolStep &step : step_list)
       {

@@ -1,5 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/physics/electrode/electrode_problem.h>
 #include <chemomech/simulator/checkpoint_settings.h>
 
@@ -11,6 +12,23 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec dimension_range = RangeSpec::integers(1, 3);
+    const RangeSpec
+      temperature_range(200, Bound::closed, 400, Bound::closed, "K");
+    const RangeSpec initial_electrolyte_concentration_range(0,
+                                                            Bound::open,
+                                                            1e4,
+                                                            Bound::closed,
+                                                            "mol/m^3");
+    const RangeSpec degree_range              = RangeSpec::integers(1, 3);
+    const RangeSpec displacement_degree_range = RangeSpec::integers(1, 3);
+  } // namespace
+
+
+
   using namespace dealii;
 
   namespace
@@ -55,13 +73,13 @@ namespace chemomech
       "(doc/user-guide.md, section 'BPX parameter sets'). Empty: none.");
     prm.declare_entry("Dimension",
                       "3",
-                      Patterns::Integer(),
+                      *dimension_range.pattern(),
                       "Space dimension of the electrode slab: 3, or 2 and 1 "
                       "for quick studies (1D is the classical "
                       "through-thickness model). Range: [1, 3].");
     prm.declare_entry("Temperature",
                       "298.15",
-                      Patterns::Double(),
+                      *temperature_range.pattern(),
                       "Cell temperature. Units: K. Range: [200, 400].");
     prm.declare_entry("Electrolyte preset",
                       InputPrescan::default_electrolyte_preset,
@@ -72,7 +90,7 @@ namespace chemomech
     prm.declare_entry(
       "Initial electrolyte concentration",
       "1000",
-      Patterns::Double(),
+      *initial_electrolyte_concentration_range.pattern(),
       "c_e at t = 0, uniform. Units: mol/m^3. Range: (0, 1e4].");
 
     ElectrodeGeometry<3>::declare_parameters(prm);
@@ -144,12 +162,12 @@ namespace chemomech
     prm.enter_subsection("Discretization");
     prm.declare_entry("Degree",
                       "1",
-                      Patterns::Integer(),
+                      *degree_range.pattern(),
                       "Polynomial degree of the Lagrange elements for c_e, "
                       "phi_e and phi_s. Range: [1, 3].");
     prm.declare_entry("Displacement degree",
                       "1",
-                      Patterns::Integer(),
+                      *displacement_degree_range.pattern(),
                       "Polynomial degree for the displacement u. Range: [1, "
                       "3].");
     prm.leave_subsection();
@@ -161,12 +179,13 @@ namespace chemomech
     CheckpointSettings::declare_parameters(prm);
 
     prm.enter_subsection("Stop conditions");
-    prm.declare_entry("Stop on pore clogging",
-                      "false",
-                      Patterns::Bool(),
-                      "true: stop when the porosity reaches 'Porosity/Minimum "
-                      "porosity' anywhere; false: hold it there and report "
-                      "the event once.");
+    prm.declare_entry(
+      "Stop on pore clogging",
+      "false",
+      Patterns::Bool(),
+      "true: stop when the porosity reaches the electrode's "
+      "'Pore structure/Minimum porosity' anywhere; false: hold it there and report "
+      "the event once.");
     prm.leave_subsection();
   }
 
@@ -185,23 +204,12 @@ namespace chemomech
   void
   ElectrodeProblem<dim>::parse_parameters(ParameterHandler &prm)
   {
-    check_integer_range("Dimension", prm.get_integer("Dimension"), 1, 3);
+    dimension_range.check_integer("Dimension", prm.get_integer("Dimension"));
     temperature         = prm.get_double("Temperature");
     initial_electrolyte = prm.get_double("Initial electrolyte concentration");
-    check_range("Temperature",
-                temperature,
-                200,
-                Bound::closed,
-                400,
-                Bound::closed,
-                "K");
-    check_range("Initial electrolyte concentration",
-                initial_electrolyte,
-                0,
-                Bound::open,
-                1e4,
-                Bound::closed,
-                "mol/m^3");
+    temperature_range.check("Temperature", temperature);
+    initial_electrolyte_concentration_range
+      .check("Initial electrolyte concentration", initial_electrolyte);
     geometry.parse_parameters(prm);
     negative.parse_parameters(prm, "Negative electrode", temperature);
     positive.parse_parameters(prm, "Positive electrode", temperature);
@@ -247,15 +255,11 @@ namespace chemomech
 
     stack_mechanics.parse_parameters(prm);
     prm.enter_subsection("Discretization");
-    degree = check_integer_range("Discretization/Degree",
-                                 prm.get_integer("Degree"),
-                                 1,
-                                 3);
-    displacement_degree =
-      check_integer_range("Discretization/Displacement degree",
-                          prm.get_integer("Displacement degree"),
-                          1,
-                          3);
+    degree              = degree_range.check_integer("Discretization/Degree",
+                                        prm.get_integer("Degree"));
+    displacement_degree = displacement_degree_range.check_integer(
+      "Discretization/Displacement degree",
+      prm.get_integer("Displacement degree"));
     prm.leave_subsection();
     output.parse_parameters(prm);
     prm.enter_subsection("Stop conditions");

@@ -1,12 +1,25 @@
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/physics/electrode/stack_mechanics.h>
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec
+      stack_pressure_range(0, Bound::closed, 1e9, Bound::closed, "Pa");
+    const RangeSpec
+      stack_stiffness_range(0, Bound::open, 1e18, Bound::closed, "Pa/m");
+    const RangeSpec
+      gap_displacement_range(-1e-3, Bound::closed, 1e-3, Bound::closed, "m");
+  } // namespace
+
+
+
   void
   StackMechanics::declare_parameters(dealii::ParameterHandler &prm)
   {
-    using dealii::Patterns::Double;
     using dealii::Patterns::Selection;
     const StackMechanics d;
     prm.enter_subsection("Electrode mechanics");
@@ -28,18 +41,18 @@ namespace chemomech
       "finite stiffness).");
     prm.declare_entry("Stack pressure",
                       parameter_text(d.pressure),
-                      Double(),
+                      *stack_pressure_range.pattern(),
                       "Pressure p on the stack face (pressure and spring), "
                       "compression positive. Units: Pa. Range: [0, 1e9].");
     prm.declare_entry("Stack stiffness",
                       parameter_text(d.stiffness),
-                      Double(),
+                      *stack_stiffness_range.pattern(),
                       "Stiffness k of the stack per unit face area (spring): "
                       "the pressure rises by k u_x as the cell grows by u_x. "
                       "Units: Pa/m. Range: (0, 1e18].");
     prm.declare_entry("Gap displacement",
                       parameter_text(d.gap_displacement),
-                      Double(),
+                      *gap_displacement_range.pattern(),
                       "Displacement u_x of the stack face held by a rigid can "
                       "(rigid): 0 keeps the thickness of the assembled cell, "
                       "a negative value compresses it. Units: m. Range: "
@@ -69,15 +82,9 @@ namespace chemomech
     const std::string p = "Electrode mechanics/";
     const auto        o = Bound::open;
     const auto        c = Bound::closed;
-    check_range(p + "Stack pressure", pressure, 0, c, 1e9, c, "Pa");
-    check_range(p + "Stack stiffness", stiffness, 0, o, 1e18, c, "Pa/m");
-    check_range(p + "Gap displacement",
-                gap_displacement,
-                -1e-3,
-                c,
-                1e-3,
-                c,
-                "m");
+    stack_pressure_range.check(p + "Stack pressure", pressure);
+    stack_stiffness_range.check(p + "Stack stiffness", stiffness);
+    gap_displacement_range.check(p + "Gap displacement", gap_displacement);
     check_condition(collector == CollectorSupport::clamped ||
                       stack == StackCondition::rigid ||
                       stack == StackCondition::spring,

@@ -1,5 +1,6 @@
 #include <chemomech/core/memory_check.h>
 #include <chemomech/core/parameter_checks.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/physics/particle/particle_problem.h>
 #include <chemomech/simulator/checkpoint_settings.h>
 
@@ -12,6 +13,25 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    /// Envelope of Target state of charge (-1 or [0, 1], checked in
+    /// parse_parameters()).
+    const RangeSpec target_soc_range(-1, Bound::closed, 1, Bound::closed);
+    const RangeSpec dimension_range            = RangeSpec::integers(2, 3);
+    const RangeSpec displacement_degree_range  = RangeSpec::integers(1, 4);
+    const RangeSpec concentration_degree_range = RangeSpec::integers(1, 4);
+    const RangeSpec mapping_degree_range       = RangeSpec::integers(1, 4);
+    const RangeSpec line_out_points_range      = RangeSpec::integers(0, 100000);
+    const RangeSpec
+      minimum_surface_stoichiometry_range(0, Bound::closed, 1, Bound::closed);
+    const RangeSpec
+      maximum_surface_stoichiometry_range(0, Bound::closed, 1, Bound::closed);
+  } // namespace
+
+
+
   using namespace dealii;
 
 
@@ -29,7 +49,7 @@ namespace chemomech
                       "electrode).");
     prm.declare_entry("Dimension",
                       "3",
-                      Patterns::Integer(),
+                      *dimension_range.pattern(),
                       "Space dimension: 3 for real particles, 2 (plane "
                       "strain) for quick studies and tests. Range: [2, 3].");
     ParticleGeometry<3>::declare_parameters(prm);
@@ -43,12 +63,12 @@ namespace chemomech
     prm.enter_subsection("Discretization");
     prm.declare_entry("Displacement degree",
                       "2",
-                      Patterns::Integer(),
+                      *displacement_degree_range.pattern(),
                       "Polynomial degree of the Lagrange elements for u. "
                       "Range: [1, 4].");
     prm.declare_entry("Concentration degree",
                       "1",
-                      Patterns::Integer(),
+                      *concentration_degree_range.pattern(),
                       "Polynomial degree of the Lagrange elements for c and "
                       "sigma_h. Range: [1, 4].");
     prm.declare_entry("Lumped mass",
@@ -60,7 +80,7 @@ namespace chemomech
                       "false: the consistent mass matrix.");
     prm.declare_entry("Mapping degree",
                       "2",
-                      Patterns::Integer(),
+                      *mapping_degree_range.pattern(),
                       "Degree of the geometry mapping (2 follows curved "
                       "surfaces closely). Range: [1, 4].");
     prm.leave_subsection();
@@ -85,7 +105,7 @@ namespace chemomech
                       "End of the line-out segment. Units: m.");
     prm.declare_entry("Line-out points",
                       "0",
-                      Patterns::Integer(),
+                      *line_out_points_range.pattern(),
                       "Number of equally spaced points on the segment; 0: "
                       "no line-outs. Range: [0, 100000].");
     prm.declare_entry("Line-out times",
@@ -99,18 +119,18 @@ namespace chemomech
     prm.enter_subsection("Stop conditions");
     prm.declare_entry("Target state of charge",
                       "-1",
-                      Patterns::Double(),
+                      *target_soc_range.pattern(),
                       "Stop when the mean stoichiometry reaches this value "
                       "(from the side it starts on); -1: no target. Units: "
                       "none. Range: -1 or [0, 1].");
     prm.declare_entry("Minimum surface stoichiometry",
                       "0.005",
-                      Patterns::Double(),
+                      *minimum_surface_stoichiometry_range.pattern(),
                       "Stop when x at the active surface falls below this. "
                       "Units: none. Range: [0, 1].");
     prm.declare_entry("Maximum surface stoichiometry",
                       "0.995",
-                      Patterns::Double(),
+                      *maximum_surface_stoichiometry_range.pattern(),
                       "Stop when x at the active surface exceeds this. "
                       "Units: none. Range: [0, 1].");
     prm.leave_subsection();
@@ -134,7 +154,7 @@ namespace chemomech
   void
   ParticleProblem<dim>::parse_parameters(ParameterHandler &prm)
   {
-    check_integer_range("Dimension", prm.get_integer("Dimension"), 2, 3);
+    dimension_range.check_integer("Dimension", prm.get_integer("Dimension"));
     geometry.parse_parameters(prm);
     material.parse_parameters(prm);
     surface.parse_parameters(prm);
@@ -156,20 +176,17 @@ namespace chemomech
     prm.enter_subsection("Discretization");
     const std::string d = "Discretization/";
     displacement_degree =
-      check_integer_range(d + "Displacement degree",
-                          prm.get_integer("Displacement degree"),
-                          1,
-                          4);
+      displacement_degree_range.check_integer(d + "Displacement degree",
+                                              prm.get_integer(
+                                                "Displacement degree"));
     concentration_degree =
-      check_integer_range(d + "Concentration degree",
-                          prm.get_integer("Concentration degree"),
-                          1,
-                          4);
-    mapping_degree = check_integer_range(d + "Mapping degree",
-                                         prm.get_integer("Mapping degree"),
-                                         1,
-                                         4);
-    lumped_mass    = prm.get_bool("Lumped mass");
+      concentration_degree_range.check_integer(d + "Concentration degree",
+                                               prm.get_integer(
+                                                 "Concentration degree"));
+    mapping_degree =
+      mapping_degree_range.check_integer(d + "Mapping degree",
+                                         prm.get_integer("Mapping degree"));
+    lumped_mass = prm.get_bool("Lumped mass");
     prm.leave_subsection();
     check_memory();
 
@@ -190,10 +207,9 @@ namespace chemomech
         line_start[d] = start[d];
         line_end[d]   = end[d];
       }
-    line_points = check_integer_range("Output/Line-out points",
-                                      prm.get_integer("Line-out points"),
-                                      0,
-                                      100000);
+    line_points =
+      line_out_points_range.check_integer("Output/Line-out points",
+                                          prm.get_integer("Line-out points"));
     line_times =
       parse_double_list("Output/Line-out times", prm.get("Line-out times"));
     prm.leave_subsection();
@@ -216,18 +232,12 @@ namespace chemomech
     x_surface_max = prm.get_double("Maximum surface stoichiometry");
     prm.leave_subsection();
     const std::string stop = "Stop conditions/";
-    check_range(stop + "Minimum surface stoichiometry",
-                x_surface_min,
-                0,
-                Bound::closed,
-                1,
-                Bound::closed);
-    check_range(stop + "Maximum surface stoichiometry",
-                x_surface_max,
-                0,
-                Bound::closed,
-                1,
-                Bound::closed);
+    minimum_surface_stoichiometry_range.check(stop +
+                                                "Minimum surface stoichiometry",
+                                              x_surface_min);
+    maximum_surface_stoichiometry_range.check(stop +
+                                                "Maximum surface stoichiometry",
+                                              x_surface_max);
     check_condition(x_surface_min < x_surface_max,
                     "'Stop conditions/Minimum surface stoichiometry' must be "
                     "below 'Maximum surface stoichiometry'");

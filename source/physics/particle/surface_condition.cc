@@ -1,5 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
+#include <chemomech/core/range_spec.h>
 #include <chemomech/physics/particle/surface_condition.h>
 
 #include <algorithm>
@@ -7,10 +8,39 @@
 
 namespace chemomech
 {
+  namespace
+  {
+    /// Allowed ranges of the entries (declared patterns and checks).
+    const RangeSpec
+      applied_potential_range(-10, Bound::closed, 10, Bound::closed, "V");
+    /// Envelope of Surface concentration [0, c_max] (checked with c_max by the
+    /// problem).
+    const RangeSpec surface_concentration_range(0,
+                                                Bound::closed,
+                                                1e6,
+                                                Bound::closed,
+                                                "mol/m^3");
+    const RangeSpec active_boundary_ids_range = RangeSpec::integers(0, 255);
+    const RangeSpec c_rate_range(0, Bound::closed, 1000, Bound::closed, "1/h");
+    const RangeSpec
+      current_density_range(0, Bound::closed, 1e5, Bound::closed, "A/m^2");
+    const RangeSpec electrolyte_concentration_range(0,
+                                                    Bound::open,
+                                                    1e4,
+                                                    Bound::closed,
+                                                    "mol/m^3");
+    const RangeSpec rate_constant_range(0, Bound::open, 1, Bound::closed);
+    const RangeSpec
+      anodic_transfer_coefficient_range(0, Bound::open, 1, Bound::open);
+    const RangeSpec
+      cathodic_transfer_coefficient_range(0, Bound::open, 1, Bound::open);
+  } // namespace
+
+
+
   void
   SurfaceCondition::declare_parameters(dealii::ParameterHandler &prm)
   {
-    using dealii::Patterns::Double;
     prm.enter_subsection("Surface");
     prm.declare_entry("Condition",
                       "galvanostatic",
@@ -33,11 +63,11 @@ namespace chemomech
                       "R/3 for V/A of a sphere) or as a current density.");
     prm.declare_entry("C-rate",
                       "1",
-                      Double(),
+                      *c_rate_range.pattern(),
                       "Galvanostatic C-rate. Units: 1/h. Range: [0, 1000].");
     prm.declare_entry("Current density",
                       "1",
-                      Double(),
+                      *current_density_range.pattern(),
                       "Galvanostatic current density magnitude i, j = i/F. "
                       "Units: A/m^2. Range: [0, 1e5].");
     prm.declare_entry("Direction",
@@ -47,16 +77,17 @@ namespace chemomech
                       "flux into the particle) or delithiation.");
     prm.declare_entry("Applied potential",
                       "4.0",
-                      Double(),
-                      "Butler-Volmer: phi_s - phi_e at the surface. Units: V.");
+                      *applied_potential_range.pattern(),
+                      "Butler-Volmer: phi_s - phi_e at the surface. Units: V. "
+                      "Range: [-10, 10].");
     prm.declare_entry("Electrolyte concentration",
                       "1000",
-                      Double(),
+                      *electrolyte_concentration_range.pattern(),
                       "Butler-Volmer: c_e at the surface. Units: mol/m^3. "
                       "Range: (0, 1e4].");
     prm.declare_entry("Rate constant",
                       "1e-11",
-                      Double(),
+                      *rate_constant_range.pattern(),
                       "Butler-Volmer k in i0 = k F c_e^alpha_a "
                       "(c_max-c)^alpha_a c^alpha_c. Units: m^2.5/(mol^0.5 s) "
                       "for alpha_a = alpha_c = 0.5 (in general "
@@ -64,11 +95,11 @@ namespace chemomech
                       "/s). Range: (0, 1].");
     prm.declare_entry("Anodic transfer coefficient",
                       "0.5",
-                      Double(),
+                      *anodic_transfer_coefficient_range.pattern(),
                       "alpha_a. Units: none. Range: (0, 1).");
     prm.declare_entry("Cathodic transfer coefficient",
                       "0.5",
-                      Double(),
+                      *cathodic_transfer_coefficient_range.pattern(),
                       "alpha_c. Units: none. Range: (0, 1).");
     prm.declare_entry(
       "Stress in equilibrium potential",
@@ -106,7 +137,7 @@ namespace chemomech
                       "File with two columns x, U (V).");
     prm.declare_entry("Surface concentration",
                       "20000",
-                      Double(),
+                      *surface_concentration_range.pattern(),
                       "Fixed concentration: c at the active surface. Units: "
                       "mol/m^3. Range: [0, c_max].");
     prm.leave_subsection();
@@ -133,10 +164,8 @@ namespace chemomech
                         "parameter '" + s + "Active boundary ids': " +
                           parameter_text(id) + " is not an integer");
         active_ids.insert(static_cast<dealii::types::boundary_id>(
-          check_integer_range(s + "Active boundary ids",
-                              static_cast<long>(id),
-                              0,
-                              255)));
+          active_boundary_ids_range.check_integer(s + "Active boundary ids",
+                                                  static_cast<long>(id))));
       }
     rate_type         = (prm.get("Rate type") == "C-rate") ? RateType::c_rate :
                                                              RateType::current_density;
@@ -168,45 +197,17 @@ namespace chemomech
 
     check_condition(!active_ids.empty(),
                     "parameter '" + s + "Active boundary ids' is empty");
-    check_range(s + "C-rate",
-                c_rate,
-                0,
-                Bound::closed,
-                1000,
-                Bound::closed,
-                "1/h");
-    check_range(s + "Current density",
-                current_density,
-                0,
-                Bound::closed,
-                1e5,
-                Bound::closed,
-                "A/m^2");
-    check_range(s + "Electrolyte concentration",
-                electrolyte_concentration,
-                0,
-                Bound::open,
-                1e4,
-                Bound::closed,
-                "mol/m^3");
-    check_range(s + "Rate constant",
-                rate_constant,
-                0,
-                Bound::open,
-                1,
-                Bound::closed);
-    check_range(s + "Anodic transfer coefficient",
-                alpha_a,
-                0,
-                Bound::open,
-                1,
-                Bound::open);
-    check_range(s + "Cathodic transfer coefficient",
-                alpha_c,
-                0,
-                Bound::open,
-                1,
-                Bound::open);
+    c_rate_range.check(s + "C-rate", c_rate);
+    applied_potential_range.check(s + "Applied potential", applied_potential);
+    current_density_range.check(s + "Current density", current_density);
+    electrolyte_concentration_range.check(s + "Electrolyte concentration",
+                                          electrolyte_concentration);
+    rate_constant_range.check(s + "Rate constant", rate_constant);
+    anodic_transfer_coefficient_range.check(s + "Anodic transfer coefficient",
+                                            alpha_a);
+    cathodic_transfer_coefficient_range.check(s +
+                                                "Cathodic transfer coefficient",
+                                              alpha_c);
   }
 
 
