@@ -64,8 +64,8 @@ namespace chemomech
     vtu_interval =
       vtu_interval_range.check_integer("Output/VTU interval",
                                        prm.get_integer("VTU interval"));
-    write_vtu     = prm.get_bool("Write VTU");
-    show_progress = prm.get_bool("Progress");
+    write_vtu      = prm.get_bool("Write VTU");
+    show_progress  = prm.get_bool("Progress");
     progress_clock = (prm.get("Progress clock") == "Newton iterations") ?
                        ProgressClock::newton_iterations :
                        ProgressClock::wall_time;

@@ -116,9 +116,8 @@ namespace chemomech
                             const ParameterHandler &prm,
                             TimerOutput            &timer)
   {
-    run_start = wall_start = checkpoint_wall =
-      std::chrono::steady_clock::now();
-    const bool            root   = Utilities::MPI::this_mpi_process(comm) == 0;
+    run_start = wall_start = checkpoint_wall = std::chrono::steady_clock::now();
+    const bool            root = Utilities::MPI::this_mpi_process(comm) == 0;
     ConditionalOStream    pcout(std::cout, root);
     const OutputSettings &settings  = problem.output_settings();
     const std::string     directory = settings.directory;
@@ -293,8 +292,7 @@ namespace chemomech
                format_duration(std::chrono::duration<double>(
                                  std::chrono::steady_clock::now() - run_start)
                                  .count()))
-         << "  left ~"
-         << format(progress.remaining());
+         << "  left ~" << format(progress.remaining());
     return line.str();
   }
 

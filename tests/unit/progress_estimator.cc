@@ -26,11 +26,10 @@ namespace
   {
     ParameterHandler prm;
     CyclingProtocol::declare_parameters(prm);
-    prm.parse_input_from_string("subsection Cycling\n set Steps = " + steps +
-                                "\n set Number of cycles = " +
-                                std::to_string(cycles) +
-                                "\n set 1C current density = " +
-                                std::to_string(one_c) + "\nend\n");
+    prm.parse_input_from_string(
+      "subsection Cycling\n set Steps = " + steps +
+      "\n set Number of cycles = " + std::to_string(cycles) +
+      "\n set 1C current density = " + std::to_string(one_c) + "\nend\n");
     CyclingProtocol p;
     p.parse_parameters(prm);
     return p;
@@ -50,7 +49,10 @@ namespace
       check.is_true("no estimate without progress", e.remaining() < 0);
       for (int c = 11; c <= 60; ++c)
         e.add_sample(c, c / 100.0);
-      check.near("constant pace: cost left at c = 60", e.remaining(), 40, 1e-12);
+      check.near("constant pace: cost left at c = 60",
+                 e.remaining(),
+                 40,
+                 1e-12);
       check.near("cost spent since start", e.spent(), 50, 1e-12);
     }
     // 2. A change of pace: f grows by 1e-2 per unit cost up to f = 0.2, then
@@ -68,7 +70,9 @@ namespace
           trailing.add_sample(c, f);
           whole.add_sample(c, f);
         }
-      check.near("change of pace: trailing window", trailing.remaining(), 400,
+      check.near("change of pace: trailing window",
+                 trailing.remaining(),
+                 400,
                  1e-9);
       check.near("change of pace: whole run", whole.remaining(), 280, 1e-9);
     }
@@ -94,20 +98,29 @@ namespace
       2,
       10.0);
     ProtocolProgress progress;
-    check.near("expected duration of a 1C step", progress.expected_duration(p, 0),
-               3600, 1e-12);
+    check.near("expected duration of a 1C step",
+               progress.expected_duration(p, 0),
+               3600,
+               1e-12);
     check.near("expected duration of a timed rest",
-               progress.expected_duration(p, 1), 600, 1e-12);
+               progress.expected_duration(p, 1),
+               600,
+               1e-12);
     check.near("expected duration of a CV step",
-               progress.expected_duration(p, 2), 1800, 1e-12);
+               progress.expected_duration(p, 2),
+               1800,
+               1e-12);
     const double total = 3600 + 600 + 1800 + 600;
-    check.near("fraction at 1800 s into the first step", progress.fraction(p, 1800),
-               1800 / total / 2, 1e-12);
+    check.near("fraction at 1800 s into the first step",
+               progress.fraction(p, 1800),
+               1800 / total / 2,
+               1e-12);
     // The first step runs longer than expected: capped at 95 % of a stretched
     // estimate, never past the step's share.
     const double late = progress.fraction(p, 5000);
     check.is_true("a long step stays below its end",
-                  late < (5000 / 0.95) / (total - 3600 + 5000 / 0.95) / 2 + 1e-12 &&
+                  late < (5000 / 0.95) / (total - 3600 + 5000 / 0.95) / 2 +
+                           1e-12 &&
                     late > 1800 / total / 2);
     // The step ended after 3000 s: measured from now on.
     CyclingObservables obs{3000, 2.99, 10.0};
@@ -115,8 +128,10 @@ namespace
     progress.step_finished(0, 3000);
     check.is_true("switched to step 2", p.state().step == 1);
     const double measured_total = 3000 + 600 + 1800 + 600;
-    check.near("fraction 300 s into the rest", progress.fraction(p, 3300),
-               3300 / measured_total / 2, 1e-12);
+    check.near("fraction 300 s into the rest",
+               progress.fraction(p, 3300),
+               3300 / measured_total / 2,
+               1e-12);
   }
 } // namespace
 

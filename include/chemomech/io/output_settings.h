@@ -24,7 +24,8 @@ namespace chemomech
 
   /**
    * @brief Subsection "Output": Directory, VTU interval, Write VTU,
-   * Progress, Progress clock. A model may declare more entries in the same subsection.
+   * Progress, Progress clock. A model may declare more entries in the same
+   * subsection.
    */
   struct OutputSettings
   {

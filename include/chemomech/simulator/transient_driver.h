@@ -134,14 +134,14 @@ namespace chemomech
                       const dealii::TimerOutput &timer,
                       const double               seconds) const;
 
-    MPI_Comm                              comm;
-    CheckpointSettings                    checkpointing;
-    std::string                           input_file;
-    StatisticsTable                       statistics;
-    unsigned int                          vtu_index       = 0;
-    unsigned int                          last_vtu        = 0;
-    unsigned int                          last_checkpoint = 0;
-    double                                proposed        = 0;
+    MPI_Comm           comm;
+    CheckpointSettings checkpointing;
+    std::string        input_file;
+    StatisticsTable    statistics;
+    unsigned int       vtu_index       = 0;
+    unsigned int       last_vtu        = 0;
+    unsigned int       last_checkpoint = 0;
+    double             proposed        = 0;
     /// Estimates the time left from the model's progress fraction.
     ProgressEstimator progress;
     /// When run_loop() began, and when its time loop began (after set-up).

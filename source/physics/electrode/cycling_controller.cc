@@ -345,13 +345,13 @@ namespace chemomech
     if (!outcome.stop_reason.empty())
       return outcome;
 
-    const ProtocolState before      = protocol.state();
+    const ProtocolState before       = protocol.state();
     const unsigned int  cycle_before = before.cycle;
     outcome.switched                 = protocol.advance_if_done(obs);
     if (outcome.switched)
       step_progress.step_finished(before.step, before.time_in_step(obs.time));
-    last_switched                   = outcome.switched;
-    double next_current             = obs.current;
+    last_switched       = outcome.switched;
+    double next_current = obs.current;
     if (outcome.switched)
       {
         if (protocol.state().cycle != cycle_before || protocol.finished())

@@ -26,11 +26,8 @@ namespace chemomech
                                                 1e5,
                                                 Bound::closed,
                                                 "A/m^2");
-    const RangeSpec electrode_area_range(0,
-                                         Bound::closed,
-                                         1e6,
-                                         Bound::closed,
-                                         "m^2");
+    const RangeSpec
+      electrode_area_range(0, Bound::closed, 1e6, Bound::closed, "m^2");
     const RangeSpec maximum_time_step_after_switch_range(0,
                                                          Bound::open,
                                                          1e9,

@@ -68,7 +68,7 @@ namespace chemomech
         if (i == state.step)
           {
             const double in_step = std::max(0.0, state.time_in_step(time));
-            d = std::max(d, in_step / step_cap);
+            d                    = std::max(d, in_step / step_cap);
             done += std::min(in_step, step_cap * d);
           }
         else if (i < state.step)

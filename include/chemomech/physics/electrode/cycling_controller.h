@@ -11,8 +11,8 @@
 #include <chemomech/io/checkpoint_archive.h>
 #include <chemomech/io/statistics_table.h>
 #include <chemomech/physics/electrode/cycling_protocol.h>
-#include <chemomech/physics/electrode/protocol_progress.h>
 #include <chemomech/physics/electrode/electrode_integrals.h>
+#include <chemomech/physics/electrode/protocol_progress.h>
 
 #include <deal.II/base/conditional_ostream.h>
 
@@ -237,11 +237,11 @@ namespace chemomech
     bool                       root = true;
     dealii::ConditionalOStream pcout{std::cout, false};
 
-    StatisticsTable    cycles;
-    bool               cycles_open = false;
-    CyclingRecord      last_record;
+    StatisticsTable cycles;
+    bool            cycles_open = false;
+    CyclingRecord   last_record;
     /// Durations of the protocol's steps, for progress_fraction().
-    ProtocolProgress step_progress;
+    ProtocolProgress   step_progress;
     CyclingObservables previous;
     /// Surface stoichiometry range per electrode at the last accepted step.
     std::array<double, 2> previous_x_min = {{0, 0}}, previous_x_max = {{0, 0}};
