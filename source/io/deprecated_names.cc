@@ -3,6 +3,7 @@
 #include <deal.II/base/utilities.h>
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace chemomech
@@ -25,7 +26,11 @@ namespace chemomech
                   const std::string &keyword,
                   std::string       &rest)
     {
-      const std::string upper = dealii::Utilities::to_upper(keyword);
+      std::string upper = keyword;
+      std::transform(upper.begin(),
+                     upper.end(),
+                     upper.begin(),
+                     [](const unsigned char c) { return std::toupper(c); });
       for (const std::string &k : {keyword, upper})
         if (code.size() > k.size() && code.compare(0, k.size(), k) == 0 &&
             std::isspace(static_cast<unsigned char>(code[k.size()])))
