@@ -14,8 +14,10 @@ PNG with these panels:
      capacity passed against time;
   3. one panel per electrode (negative, and positive in a full cell): its
      porosity, mean and min-to-max band, against time;
-  4. SEI thickness (mean, max, nm) and the lithium lost to SEI (% of the
-     initial lithium in the particles) against time.
+  4. SEI thickness (mean, max, nm) against time;
+  5. the lithium lost to SEI (% of the initial lithium in the particles, and
+     mol/m^2) against time, in a panel of its own: it grows in step with
+     the SEI thickness and would hide under that curve on a shared panel.
 
 Every curve has a legend entry. The PNG goes to OUTPUT_DIR/cycling.png unless
 --output is given. Needs matplotlib (Debian: python3-matplotlib). Exit code 1
@@ -104,19 +106,27 @@ def plot_porosity(ax, t, s, side, title):
 def plot_sei(ax, t, s):
     ax.plot(t, [1e9 * x for x in s["sei_thickness_mean"]], "k-", lw=1.2,
             label="SEI thickness, mean")
-    ax.plot(t, [1e9 * x for x in s["sei_thickness_max"]], "k--", lw=1,
+    ax.plot(t, [1e9 * x for x in s["sei_thickness_max"]], "r--", lw=1,
             label="SEI thickness, max")
     ax.set_xlabel("time (h)")
     ax.set_ylabel("SEI thickness (nm)")
-    initial_solid = s["lithium_solid"][0] + s["lithium_sei"][0]
-    a4 = ax.twinx()
-    # on its own axis the lost lithium often follows the mean thickness:
-    # a distinct colour, dash-dot line and markers keep it visible
-    a4.plot(t, [100 * x / initial_solid for x in s["lithium_sei"]], "m-.", lw=1.8,
-            marker="o", ms=3, markevery=max(1, len(t) // 12), label="lithium lost to SEI")
-    a4.set_ylabel("lithium lost (% of initial in particles)", color="m")
     ax.set_title("SEI growth")
-    legend(ax, a4, loc="upper left")
+    ax.legend(fontsize="small", loc="upper left")
+
+
+def plot_lithium_lost(ax, t, s):
+    # Its own panel: the lost lithium grows in step with the mean SEI
+    # thickness, and on a twin axis its curve would lie on top of that one.
+    initial_solid = s["lithium_solid"][0] + s["lithium_sei"][0]
+    ax.plot(t, [100 * x / initial_solid for x in s["lithium_sei"]], "m-.", lw=1.8,
+            marker="o", ms=3, markevery=max(1, len(t) // 12), label="lithium lost to SEI")
+    ax.set_xlabel("time (h)")
+    ax.set_ylabel("% of the initial lithium in particles")
+    mol = ax.secondary_yaxis("right", functions=(lambda p: p * initial_solid / 100,
+                                                 lambda m: m * 100 / initial_solid))
+    mol.set_ylabel("mol/m$^2$")
+    ax.set_title("lithium lost to SEI")
+    ax.legend(fontsize="small", loc="upper left")
 
 
 def plot(directory, png_path):
@@ -137,16 +147,21 @@ def plot(directory, png_path):
     plt = chemomech_output.pyplot("plot_cycling.py")
 
     t = [x / 3600.0 for x in s["time"]]
-    sides = electrodes(s)
-    n = 3 + len(sides)
-    fig, ax = plt.subplots(n, 1, figsize=(8, 2.75 * n))
+    panels = [lambda ax: plot_voltage(ax, t, s), lambda ax: plot_capacity(ax, t, s, cycles)]
+    for side, name in electrodes(s):
+        panels.append(lambda ax, side=side, name=name: plot_porosity(ax, t, s, side, name))
+    if len(panels) % 2:
+        panels.append(None)  # the SEI panels side by side
+    panels += [lambda ax: plot_sei(ax, t, s), lambda ax: plot_lithium_lost(ax, t, s)]
+    rows = (len(panels) + 1) // 2
+    fig, axes = plt.subplots(rows, 2, figsize=(13, 3.6 * rows), squeeze=False)
     title = os.path.basename(os.path.normpath(os.path.abspath(directory)))
     fig.suptitle("chemomech: " + title)
-    plot_voltage(ax[0], t, s)
-    plot_capacity(ax[1], t, s, cycles)
-    for k, (side, name) in enumerate(sides):
-        plot_porosity(ax[2 + k], t, s, side, name)
-    plot_sei(ax[n - 1], t, s)
+    for ax, draw in zip(axes.flat, panels):
+        if draw is None:
+            ax.axis("off")
+        else:
+            draw(ax)
     fig.tight_layout()
     fig.savefig(png_path, dpi=110)
     plt.close(fig)
