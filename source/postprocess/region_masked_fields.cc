@@ -14,8 +14,8 @@ namespace chemomech
   RegionMaskedFields<dim>::RegionMaskedFields(
     const std::vector<std::string> &names,
     const std::vector<DataComponentInterpretation::DataComponentInterpretation>
-                                                           &interpretation,
-    const std::vector<bool>                                &masked,
+                                                          &interpretation,
+    const std::vector<bool>                               &masked,
     const std::function<bool(dealii::types::material_id)> &defined_in)
     : names(names)
     , interpretation(interpretation)
@@ -35,9 +35,9 @@ namespace chemomech
     const DataPostprocessorInputs::Vector<dim> &inputs,
     std::vector<Vector<double>>                &computed_quantities) const
   {
-    const auto cell    = inputs.template get_cell<dim>();
-    const bool defined = defined_in(cell->material_id());
-    const double nan   = std::numeric_limits<double>::quiet_NaN();
+    const auto   cell    = inputs.template get_cell<dim>();
+    const bool   defined = defined_in(cell->material_id());
+    const double nan     = std::numeric_limits<double>::quiet_NaN();
     for (unsigned int p = 0; p < computed_quantities.size(); ++p)
       for (unsigned int k = 0; k < names.size(); ++k)
         computed_quantities[p][k] =

@@ -41,8 +41,8 @@ namespace chemomech
       const std::vector<std::string> &names,
       const std::vector<
         dealii::DataComponentInterpretation::DataComponentInterpretation>
-                                                     &interpretation,
-      const std::vector<bool>                        &masked,
+                                                            &interpretation,
+      const std::vector<bool>                               &masked,
       const std::function<bool(dealii::types::material_id)> &defined_in);
 
     void

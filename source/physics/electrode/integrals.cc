@@ -106,12 +106,12 @@ namespace chemomech
       div_q(fv.n_quadrature_points);
 
     ElectrodeIntegrals I;
-    I.porosity_min    = std::numeric_limits<double>::max();
-    I.porosity_max    = -I.porosity_min;
-    I.surface_x_min   = std::numeric_limits<double>::max();
-    I.surface_x_max   = -I.surface_x_min;
-    I.electrode_x_min = {{I.surface_x_min, I.surface_x_min}};
-    I.electrode_x_max = {{I.surface_x_max, I.surface_x_max}};
+    I.porosity_min           = std::numeric_limits<double>::max();
+    I.porosity_max           = -I.porosity_min;
+    I.surface_x_min          = std::numeric_limits<double>::max();
+    I.surface_x_max          = -I.surface_x_min;
+    I.electrode_x_min        = {{I.surface_x_min, I.surface_x_min}};
+    I.electrode_x_max        = {{I.surface_x_max, I.surface_x_max}};
     I.electrode_porosity_min = {{I.porosity_min, I.porosity_min}};
     I.electrode_porosity_max = {{I.porosity_max, I.porosity_max}};
     double                electrode_volume = 0;

@@ -1,10 +1,9 @@
 #include <chemomech/physics/electrode/electrode_problem.h>
+#include <chemomech/postprocess/region_masked_fields.h>
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_values.h>
-#include <chemomech/postprocess/region_masked_fields.h>
-
 #include <deal.II/numerics/data_out.h>
 
 #include <array>
@@ -52,7 +51,7 @@ namespace chemomech
         DataComponentInterpretation::component_is_part_of_vector);
     // phi_s exists only in the electrodes: NaN in the separator.
     std::vector<bool> solid_only(names.size(), false);
-    solid_only[2] = true;
+    solid_only[2]           = true;
     const auto in_electrode = [this](const types::material_id id) {
       return material_of(id) != nullptr;
     };

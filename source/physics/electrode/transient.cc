@@ -147,7 +147,7 @@ namespace chemomech
   {
     // Per unit collector area (mol/m^2, Ah/m^2); "-" dimensionless; counts
     // and indices (the integer columns) have no unit.
-    const std::string                          mol = "mol/m^2", Ah = "Ah/m^2";
+    const std::string mol = "mol/m^2", Ah = "Ah/m^2";
     std::vector<std::pair<std::string, std::string>> columns = {
       {"time", "s"},
       {"dt", "s"},

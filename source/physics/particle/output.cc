@@ -110,9 +110,8 @@ namespace chemomech
                          (line_end - line_start));
     const auto samples =
       sample_points<dim>(*mapping, dof_handler, ghosted_solution(), points);
-    CsvWriter                csv;
-    std::vector<StatisticsColumn> cols = {{"time", "s"},
-                                          {"arc_length", "m"}};
+    CsvWriter                     csv;
+    std::vector<StatisticsColumn> cols = {{"time", "s"}, {"arc_length", "m"}};
     const auto                    rest = sample_columns<dim>();
     cols.insert(cols.end(), rest.begin(), rest.end());
     std::ostringstream name;
@@ -191,12 +190,12 @@ namespace chemomech
 
 
 
-#define CHEMOMECH_INSTANTIATE(dim)                                        \
-  template void ParticleProblem<dim>::write_output(const unsigned int);   \
-  template void ParticleProblem<dim>::write_probes();                     \
-  template void ParticleProblem<dim>::write_line_out(const unsigned int); \
-  template std::vector<StatisticsColumn>                                  \
-  ParticleProblem<dim>::probe_columns() const;
+#define CHEMOMECH_INSTANTIATE(dim)                                             \
+  template void ParticleProblem<dim>::write_output(const unsigned int);        \
+  template void ParticleProblem<dim>::write_probes();                          \
+  template void ParticleProblem<dim>::write_line_out(const unsigned int);      \
+  template std::vector<StatisticsColumn> ParticleProblem<dim>::probe_columns() \
+    const;
 
   CHEMOMECH_INSTANTIATE(2)
   CHEMOMECH_INSTANTIATE(3)
