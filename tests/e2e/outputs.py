@@ -90,9 +90,9 @@ def check_csv(path, units, rows_at_least=1):
                 int(value)
             except ValueError:
                 not_int.append("%s=%s" % (k, value))
-    check.true("%s: %d rows, integer columns %s are integers" % (name, len(lines), integers),
-               len(lines) >= rows_at_least and integers and not not_int,
-               "not integers: %s" % not_int[:5])
+    check.true("%s: %d rows (at least %d), integer columns %s are integers"
+               % (name, len(lines), rows_at_least, integers or "(none)"),
+               len(lines) >= rows_at_least and not not_int, "not integers: %s" % not_int[:5])
     return found
 
 
