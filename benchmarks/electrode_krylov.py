@@ -113,7 +113,9 @@ def main():
                     if "unknowns" in line and "mesh:" in line:
                         unknowns = int(line.split("cells,")[1].split()[0])
             with open(os.path.join(work, "statistics.csv")) as f:
-                rows = list(csv.DictReader(f))[1:]
+                # header labels "name [unit]": key by the bare name
+                rows = [{k.split(" [")[0]: v for k, v in r.items()}
+                        for r in list(csv.DictReader(f))[1:]]
             newton = sum(float(r["newton_iterations"]) for r in rows)
             krylov = sum(float(r["linear_iterations"]) for r in rows)
             per_newton = krylov / max(newton, 1)

@@ -25,6 +25,9 @@ import argparse
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import chemomech_output  # noqa: E402
+
 
 def fail(message):
     print("plot_statistics.py: error: " + message, file=sys.stderr)
@@ -53,29 +56,11 @@ except ImportError as error:
     )
 
 
-def read_statistics(path):
-    """Return a dict column name -> numpy array of the CSV file."""
-    with open(path) as f:
-        header = f.readline().strip()
-        if not header:
-            raise ValueError("empty file")
-        names = [n.strip() for n in header.split(",")]
-        rows = []
-        for number, line in enumerate(f, start=2):
-            line = line.strip()
-            if not line:
-                continue
-            values = line.split(",")
-            if len(values) != len(names):
-                raise ValueError(
-                    "line %d has %d values, the header %d"
-                    % (number, len(values), len(names))
-                )
-            rows.append([float(v) for v in values])
-    if not rows:
-        raise ValueError("no data rows below the header")
-    data = np.array(rows, dtype=float)
-    return {name: data[:, i] for i, name in enumerate(names)}
+def read_statistics(directory):
+    """Return a dict column name (without its unit) -> numpy array of
+    DIRECTORY/statistics.csv; raises OutputError."""
+    table = chemomech_output.read_statistics(directory)
+    return {name: np.array(table[name], dtype=float) for name in table.columns}
 
 
 def plot_if_present(ax, data, name, label, scale=1.0, **style):
@@ -85,31 +70,10 @@ def plot_if_present(ax, data, name, label, scale=1.0, **style):
     return False
 
 
-def main():
-    parser = argparse.ArgumentParser(
-        description="Plot OUTPUT_DIR/statistics.csv of a chemomech run "
-        "(stoichiometry, stresses, time steps) into a PNG."
-    )
-    parser.add_argument("output_dir", metavar="OUTPUT_DIR",
-                        help="chemomech output directory (Output/Directory)")
-    parser.add_argument("--output", "-o", metavar="FILE.png",
-                        help="PNG to write (default: OUTPUT_DIR/statistics.png)")
-    args = parser.parse_args()
-
-    csv_path = os.path.join(args.output_dir, "statistics.csv")
-    if not os.path.isfile(csv_path):
-        fail("cannot find '%s' (is '%s' a chemomech output directory? "
-             "statistics.csv appears once a run has started)"
-             % (csv_path, args.output_dir))
-    try:
-        data = read_statistics(csv_path)
-    except (OSError, ValueError) as error:
-        fail("cannot read '%s': %s" % (csv_path, error))
-    if "time" not in data:
-        fail("'%s' has no 'time' column" % csv_path)
-
-    png_path = args.output or os.path.join(args.output_dir, "statistics.png")
-
+def plot(directory, png_path):
+    """Writes the figure of the particle run in @p directory to @p png_path;
+    raises chemomech_output.OutputError (or OSError) with a message."""
+    data = read_statistics(directory)
     t = data["time"]
     # Minutes read better for runs longer than a few minutes.
     if t[-1] > 600:
@@ -120,7 +84,7 @@ def main():
     data["time"] = t * t_scale
 
     fig, axes = plt.subplots(3, 1, figsize=(8, 10), sharex=True)
-    title = os.path.basename(os.path.normpath(os.path.abspath(args.output_dir)))
+    title = os.path.basename(os.path.normpath(os.path.abspath(directory)))
     fig.suptitle("chemomech: " + title)
 
     # 1. stoichiometry
@@ -174,10 +138,29 @@ def main():
         top = max(1.0, float(np.max(data["newton_iterations"][steps])))
         ax2.set_ylim(0, top + 1)
         ax2.yaxis.get_major_locator().set_params(integer=True)
+        handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
+        ax.legend(handles, [h.get_label() for h in handles], loc="best", fontsize="small")
 
     fig.tight_layout()
+    fig.savefig(png_path, dpi=110)
+    plt.close(fig)
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description="Plot OUTPUT_DIR/statistics.csv of a chemomech run "
+        "(stoichiometry, stresses, time steps) into a PNG."
+    )
+    parser.add_argument("output_dir", metavar="OUTPUT_DIR",
+                        help="chemomech output directory (Output/Directory)")
+    parser.add_argument("--output", "-o", metavar="FILE.png",
+                        help="PNG to write (default: OUTPUT_DIR/statistics.png)")
+    args = parser.parse_args()
+    png_path = args.output or os.path.join(args.output_dir, "statistics.png")
     try:
-        fig.savefig(png_path, dpi=110)
+        plot(args.output_dir, png_path)
+    except chemomech_output.OutputError as error:
+        fail(str(error))
     except OSError as error:
         fail("cannot write '%s': %s" % (png_path, error))
     print("wrote " + png_path)

@@ -26,10 +26,12 @@ Exit code 1 if a run fails.
 """
 
 import argparse
-import csv
 import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import chemomech_output  # noqa: E402
 
 # name, label, stack face, stack pressure (Pa), gap displacement (m)
 CASES = [("p = 0.1 MPa", "p0.1", "pressure", 0.1e6, 0.0),
@@ -39,9 +41,8 @@ CASES = [("p = 0.1 MPa", "p0.1", "pressure", 0.1e6, 0.0),
 
 
 def read_csv(path):
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    return {k: [float(r[k]) for r in rows] for k in (rows[0].keys() if rows else [])}
+    """Columns of a chemomech CSV keyed by bare name ('time [s]' -> 'time')."""
+    return chemomech_output.Table(path).data
 
 
 def run_case(args, label, face, pressure, gap):

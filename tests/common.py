@@ -5,6 +5,7 @@ import argparse
 import csv
 import math
 import os
+import re
 import subprocess
 import sys
 
@@ -108,10 +109,32 @@ def run_file(args, name, prm_path, overrides="", np=None, expect_ok=True, progre
     return (out, r) if result else out
 
 
+# A CSV header label "name [unit]" (or a bare "name" for counts).
+LABEL = re.compile(r"^(?P<name>[^\[\]]*?)(?: \[(?P<unit>[^\]]+)\])?$")
+
+
+def column_name(label):
+    """The bare column name of a CSV header label: 'time [s]' -> 'time'."""
+    return LABEL.match(label.strip()).group("name")
+
+
+def column_unit(label):
+    """The unit of a CSV header label ('time [s]' -> 's'), None without one."""
+    return LABEL.match(label.strip()).group("unit")
+
+
+def read_header(path):
+    """The header labels of a CSV file, as written ('time [s]', ...)."""
+    with open(path, newline="") as f:
+        return next(csv.reader(f))
+
+
 def read_csv(path):
-    with open(path) as f:
+    """Rows of a chemomech CSV file as dicts keyed by the bare column name
+    (the ' [unit]' of the header label stripped), values as floats."""
+    with open(path, newline="") as f:
         rows = list(csv.DictReader(f))
-    return [{k: float(v) for k, v in row.items()} for row in rows]
+    return [{column_name(k): float(v) for k, v in row.items()} for row in rows]
 
 
 class Checks:

@@ -10,6 +10,22 @@
 
 namespace chemomech
 {
+  std::string
+  format_csv_value(const double value, const ColumnFormat format)
+  {
+    // Round tiny values to zero so that roundoff noise does not differ
+    // between runs with different numbers of ranks.
+    const double v = (std::abs(value) < 1e-300) ? 0.0 : value;
+    char         buffer[64];
+    if (format == ColumnFormat::integer && std::isfinite(v))
+      std::snprintf(buffer, sizeof(buffer), "%lld", std::llround(v));
+    else
+      std::snprintf(buffer, sizeof(buffer), "%.10e", v);
+    return buffer;
+  }
+
+
+
   void
   StatisticsTable::add_column(const std::string &name,
                               const std::string &unit,
@@ -37,7 +53,7 @@ namespace chemomech
     out.open(file_name);
     AssertThrow(out, dealii::ExcMessage("cannot write '" + file_name + "'"));
     for (unsigned int i = 0; i < cols.size(); ++i)
-      out << (i ? "," : "") << cols[i].name;
+      out << (i ? "," : "") << cols[i].label();
     out << '\n';
     out.flush();
   }
@@ -56,7 +72,7 @@ namespace chemomech
       return;
     std::string header;
     for (unsigned int i = 0; i < cols.size(); ++i)
-      header += (i ? "," : "") + cols[i].name;
+      header += (i ? "," : "") + cols[i].label();
     std::vector<std::string> lines;
     {
       std::ifstream in(file_name);
@@ -107,16 +123,8 @@ namespace chemomech
     ++rows_written;
     if (!active)
       return;
-    char buffer[64];
     for (unsigned int i = 0; i < cols.size(); ++i)
-      {
-        const double v = (std::abs(row[i]) < 1e-300) ? 0.0 : row[i];
-        if (cols[i].format == ColumnFormat::integer && std::isfinite(v))
-          std::snprintf(buffer, sizeof(buffer), "%lld", std::llround(v));
-        else
-          std::snprintf(buffer, sizeof(buffer), "%.10e", v);
-        out << (i ? "," : "") << buffer;
-      }
+      out << (i ? "," : "") << format_csv_value(row[i], cols[i].format);
     out << '\n';
     out.flush();
   }

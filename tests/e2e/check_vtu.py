@@ -114,7 +114,8 @@ def read_last_csv_row(path):
         rows = [row for row in csv.DictReader(f) if row]
     if not rows:
         raise ValueError("no data rows")
-    return {key.strip(): float(value) for key, value in rows[-1].items()}
+    # header labels are "name [unit]": key by the bare name
+    return {key.split(" [")[0].strip(): float(value) for key, value in rows[-1].items()}
 
 
 def find_array(grid, name):

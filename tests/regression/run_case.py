@@ -72,7 +72,8 @@ if header_ref != header_new or len(ref) != len(new):
     sys.exit(1)
 # Dimensionless error columns are judged on an absolute scale of 1.
 floor = {"lithium_balance_error": 1.0, "charge_balance_error": 1.0}
-scale = [max(max(abs(row[k]) for row in ref), floor.get(h, 0.0)) or 1.0
+# (header labels are "name [unit]": look the floor up by the bare name)
+scale = [max(max(abs(row[k]) for row in ref), floor.get(h.split(" [")[0], 0.0)) or 1.0
          for k, h in enumerate(header_ref)]
 for name, rows in (("reference", ref), ("result", new)):
     with open(os.path.join(args.workdir, name + ".scaled"), "w") as f:

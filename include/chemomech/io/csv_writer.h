@@ -5,6 +5,8 @@
 #ifndef chemomech_io_csv_writer_h
 #define chemomech_io_csv_writer_h
 
+#include <chemomech/io/statistics_table.h>
+
 #include <fstream>
 #include <string>
 #include <vector>
@@ -12,9 +14,10 @@
 namespace chemomech
 {
   /**
-   * @brief A CSV file with a header row; numbers in a fixed format
-   * (%.10e) so that files are comparable with numdiff. Only the rank that
-   * constructs it with @p active = true writes.
+   * @brief A CSV file with a header row of column labels ("name [unit]",
+   * StatisticsColumn::label()) and rows given as vectors, each value in its
+   * column's format (format_csv_value()), so that files are comparable with
+   * numdiff. Only the rank that opens it with @p active = true writes.
    */
   class CsvWriter
   {
@@ -26,18 +29,18 @@ namespace chemomech
      * @param active Whether this process writes (rank 0).
      */
     void
-    open(const std::string              &file_name,
-         const std::vector<std::string> &columns,
-         const bool                      active);
+    open(const std::string                   &file_name,
+         const std::vector<StatisticsColumn> &columns,
+         const bool                           active);
 
     /**
      * @brief Continues @p file_name (restored by a resumed run to its
      * content at the checkpoint): appends rows after its last line.
      */
     void
-    append(const std::string              &file_name,
-           const std::vector<std::string> &columns,
-           const bool                      active);
+    append(const std::string                   &file_name,
+           const std::vector<StatisticsColumn> &columns,
+           const bool                           active);
 
     /// Writes one row; its size must equal the number of columns.
     void
@@ -47,13 +50,13 @@ namespace chemomech
     unsigned int
     n_columns() const
     {
-      return n_cols;
+      return cols.size();
     }
 
   private:
-    std::ofstream out;
-    unsigned int  n_cols = 0;
-    bool          active = false;
+    std::ofstream                 out;
+    std::vector<StatisticsColumn> cols;
+    bool                          active = false;
   };
 } // namespace chemomech
 

@@ -23,16 +23,32 @@ namespace chemomech
     integer
   };
 
-  /// One column of a StatisticsTable.
+  /// One column of a StatisticsTable or a CsvWriter.
   struct StatisticsColumn
   {
-    /// Name written in the header (snake_case).
+    /// Name (snake_case), by which rows are filled.
     std::string name;
-    /// SI unit of the values ("s", "mol/m^2", "1" for a pure number).
+    /// SI unit of the values ("s", "mol/m^2"), "-" for a dimensionless
+    /// number, empty for a count or an index (which has no unit).
     std::string unit;
     /// Number format.
     ColumnFormat format = ColumnFormat::real;
+
+    /// The header label: "name [unit]", or "name" when the unit is empty.
+    std::string
+    label() const
+    {
+      return unit.empty() ? name : name + " [" + unit + "]";
+    }
   };
+
+  /**
+   * @brief @p value as a CSV field in @p format: "%.10e" for reals, the
+   * nearest integer for integers (non-finite values are written as reals);
+   * magnitudes below 1e-300 are written as 0.
+   */
+  std::string
+  format_csv_value(const double value, const ColumnFormat format);
 
   /**
    * @brief A CSV table with a fixed list of named columns.
@@ -41,13 +57,14 @@ namespace chemomech
    * rows are filled by name (set()) and written (write_row()); a row must
    * set every column. Values whose magnitude is below 1e-300 are written as
    * 0, so that roundoff noise does not differ between runs on different
-   * numbers of ranks. The header row holds the column names; the units are
-   * available through columns() (the user guide lists them).
+   * numbers of ranks. The header row holds the column labels
+   * ("time [s]", "mean_x [-]", "newton_iterations": StatisticsColumn::label()).
    */
   class StatisticsTable
   {
   public:
-    /// Declares a column at the end of the row (names must be unique).
+    /// Declares a column at the end of the row (names must be unique);
+    /// @p unit as in StatisticsColumn::unit.
     void
     add_column(const std::string &name,
                const std::string &unit,

@@ -34,16 +34,16 @@ namespace chemomech
     step_progress.reset();
 
     cycles = StatisticsTable();
-    cycles.add_column("cycle", "1", ColumnFormat::integer);
+    cycles.add_column("cycle", "", ColumnFormat::integer);
     cycles.add_column("end_time", "s");
-    cycles.add_column("discharge_capacity", "A h/m^2");
-    cycles.add_column("charge_capacity", "A h/m^2");
-    cycles.add_column("capacity_retention", "1");
-    cycles.add_column("coulombic_efficiency", "1");
+    cycles.add_column("discharge_capacity", "Ah/m^2");
+    cycles.add_column("charge_capacity", "Ah/m^2");
+    cycles.add_column("capacity_retention", "-");
+    cycles.add_column("coulombic_efficiency", "-");
     cycles.add_column("lithium_lost", "mol/m^2");
-    cycles.add_column("lithium_lost_fraction", "1");
+    cycles.add_column("lithium_lost_fraction", "-");
     cycles.add_column("sei_thickness_mean", "m");
-    cycles.add_column("porosity_min", "1");
+    cycles.add_column("porosity_min", "-");
     cycles_open = false;
 
     discharge_q = charge_q = first_discharge_q = 0;

@@ -41,6 +41,15 @@ namespace chemomech
               Utilities::MPI::sum(I.mean_stoichiometry[e], comm) /
                 region_volume[e] :
               0.0;
+          I.electrode_porosity_mean[e] =
+            (region_volume[e] > 0) ?
+              Utilities::MPI::sum(I.electrode_porosity_mean[e], comm) /
+                region_volume[e] :
+              0.0;
+          I.electrode_porosity_min[e] =
+            Utilities::MPI::min(I.electrode_porosity_min[e], comm);
+          I.electrode_porosity_max[e] =
+            Utilities::MPI::max(I.electrode_porosity_max[e], comm);
         }
       sum(I.counter_current);
       terminal_area = Utilities::MPI::sum(terminal_area, comm);
@@ -97,12 +106,14 @@ namespace chemomech
       div_q(fv.n_quadrature_points);
 
     ElectrodeIntegrals I;
-    I.porosity_min    = std::numeric_limits<double>::max();
-    I.porosity_max    = -I.porosity_min;
-    I.surface_x_min   = std::numeric_limits<double>::max();
-    I.surface_x_max   = -I.surface_x_min;
-    I.electrode_x_min = {{I.surface_x_min, I.surface_x_min}};
-    I.electrode_x_max = {{I.surface_x_max, I.surface_x_max}};
+    I.porosity_min           = std::numeric_limits<double>::max();
+    I.porosity_max           = -I.porosity_min;
+    I.surface_x_min          = std::numeric_limits<double>::max();
+    I.surface_x_max          = -I.surface_x_min;
+    I.electrode_x_min        = {{I.surface_x_min, I.surface_x_min}};
+    I.electrode_x_max        = {{I.surface_x_max, I.surface_x_max}};
+    I.electrode_porosity_min = {{I.porosity_min, I.porosity_min}};
+    I.electrode_porosity_max = {{I.porosity_max, I.porosity_max}};
     double                electrode_volume = 0;
     double                sei_volume       = 0;
     double                terminal_area    = 0;
@@ -148,6 +159,11 @@ namespace chemomech
                   I.porosity_mean += s.porosity * JxW;
                   I.porosity_min = std::min(I.porosity_min, s.porosity);
                   I.porosity_max = std::max(I.porosity_max, s.porosity);
+                  I.electrode_porosity_mean[e] += s.porosity * JxW;
+                  I.electrode_porosity_min[e] =
+                    std::min(I.electrode_porosity_min[e], s.porosity);
+                  I.electrode_porosity_max[e] =
+                    std::max(I.electrode_porosity_max[e], s.porosity);
                   if (mat->sei_growth)
                     {
                       I.sei_thickness_mean += s.sei_thickness * JxW;

@@ -6,6 +6,7 @@
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_values.h>
 
+#include <limits>
 #include <utility>
 
 namespace chemomech
@@ -157,6 +158,10 @@ namespace chemomech
           for (unsigned int k = 0; k < data.size(); ++k)
             data[k][cell->active_cell_index()] =
               static_cast<float>(avg[k] / vol);
+          // The solid phase exists only in the electrodes.
+          if (!mat)
+            data[8][cell->active_cell_index()] =
+              std::numeric_limits<float>::quiet_NaN();
         }
   }
 

@@ -1,4 +1,5 @@
 #include <chemomech/physics/electrode/electrode_problem.h>
+#include <chemomech/postprocess/region_masked_fields.h>
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
@@ -7,6 +8,7 @@
 
 #include <array>
 #include <iomanip>
+#include <limits>
 #include <sstream>
 
 namespace chemomech
@@ -47,13 +49,21 @@ namespace chemomech
     for (unsigned int d = 0; d < dim; ++d)
       interp.push_back(
         DataComponentInterpretation::component_is_part_of_vector);
-    data_out.add_data_vector(ghosted,
-                             names,
-                             DataOut<dim>::type_dof_data,
-                             interp);
+    // phi_s exists only in the electrodes: NaN in the separator.
+    std::vector<bool> solid_only(names.size(), false);
+    solid_only[2]           = true;
+    const auto in_electrode = [this](const types::material_id id) {
+      return material_of(id) != nullptr;
+    };
+    const RegionMaskedFields<dim> fields(names,
+                                         interp,
+                                         solid_only,
+                                         in_electrode);
+    data_out.add_data_vector(ghosted, fields);
 
-    // Cell averages of the committed point state (the separator has its
-    // porosity and no reactions).
+    // Cell averages of the committed point state. The separator has its
+    // porosity; the particle fields (1..5) are NaN there.
+    const float                  nan = std::numeric_limits<float>::quiet_NaN();
     std::array<Vector<float>, 6> cell_data;
     for (auto &v : cell_data)
       v.reinit(triangulation->n_active_cells());
@@ -66,6 +76,8 @@ namespace chemomech
           if (!mat)
             {
               cell_data[0][c] = static_cast<float>(separator.porosity);
+              for (unsigned int k = 1; k < 6; ++k)
+                cell_data[k][c] = nan;
               continue;
             }
           fv.reinit(cell);

@@ -2,6 +2,9 @@
 #include <chemomech/physics/electrode/electrode_problem.h>
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace chemomech
 {
@@ -142,46 +145,57 @@ namespace chemomech
   void
   ElectrodeProblem<dim>::declare_statistics(StatisticsTable &table) const
   {
-    const std::string                          mol = "mol/m^2", Ah = "A h/m^2";
-    const std::pair<const char *, std::string> columns[] = {
+    // Per unit collector area (mol/m^2, Ah/m^2); "-" dimensionless; counts
+    // and indices (the integer columns) have no unit.
+    const std::string mol = "mol/m^2", Ah = "Ah/m^2";
+    std::vector<std::pair<std::string, std::string>> columns = {
       {"time", "s"},
       {"dt", "s"},
-      {"cycle", "1"},
-      {"step", "1"},
+      {"cycle", ""},
+      {"step", ""},
       {"current", "A/m^2"},
       {"voltage", "V"},
       {"discharge_capacity", Ah},
       {"charge_capacity", Ah},
-      {"soc", "1"},
+      {"soc", "-"},
       {"lithium_solid", mol},
       {"lithium_electrolyte", mol},
       {"lithium_sei", mol},
-      {"lithium_balance_error", "1"},
-      {"charge_balance_error", "1"},
-      {"porosity_mean", "1"},
-      {"porosity_min", "1"},
-      {"porosity_max", "1"},
+      {"lithium_balance_error", "-"},
+      {"charge_balance_error", "-"},
+      {"porosity_mean", "-"},
+      {"porosity_min", "-"},
+      {"porosity_max", "-"},
+      {"porosity_mean_negative", "-"},
+      {"porosity_min_negative", "-"},
+      {"porosity_max_negative", "-"},
+      {"porosity_mean_positive", "-"},
+      {"porosity_min_positive", "-"},
+      {"porosity_max_positive", "-"},
       {"sei_thickness_mean", "m"},
       {"sei_thickness_max", "m"},
-      {"surface_x_min", "1"},
-      {"surface_x_max", "1"},
+      {"surface_x_min", "-"},
+      {"surface_x_max", "-"},
       {"thickness_change_negative", "m"},
       {"thickness_change_positive", "m"},
       {"thickness_change_cell", "m"},
       {"stack_pressure", "Pa"},
       {"surface_stress_negative", "Pa"},
       {"surface_stress_positive", "Pa"},
-      {"newton_iterations", "1"},
-      {"linear_iterations", "1"}};
+      {"newton_iterations", ""},
+      {"linear_iterations", ""}};
     for (const auto &c : columns)
       {
-        const std::string name = c.first;
-        const bool        integer =
-          (name == "cycle" || name == "step" || name == "newton_iterations" ||
-           name == "linear_iterations");
+        const std::string &name = c.first;
+        // A half cell has one electrode (the negative one, at x = 0).
+        if (geometry.cell_type == CellType::half_cell &&
+            name.find("porosity_") == 0 &&
+            name.find("_positive") != std::string::npos)
+          continue;
         table.add_column(name,
                          c.second,
-                         integer ? ColumnFormat::integer : ColumnFormat::real);
+                         c.second.empty() ? ColumnFormat::integer :
+                                            ColumnFormat::real);
       }
   }
 
@@ -212,6 +226,15 @@ namespace chemomech
     table.set("porosity_mean", I.porosity_mean);
     table.set("porosity_min", I.porosity_min);
     table.set("porosity_max", I.porosity_max);
+    const unsigned int n_electrodes =
+      (geometry.cell_type == CellType::half_cell) ? 1 : 2;
+    for (unsigned int e = 0; e < n_electrodes; ++e)
+      {
+        const std::string side = (e == 0) ? "_negative" : "_positive";
+        table.set("porosity_mean" + side, I.electrode_porosity_mean[e]);
+        table.set("porosity_min" + side, I.electrode_porosity_min[e]);
+        table.set("porosity_max" + side, I.electrode_porosity_max[e]);
+      }
     table.set("sei_thickness_mean", I.sei_thickness_mean);
     table.set("sei_thickness_max", I.sei_thickness_max);
     table.set("surface_x_min", I.surface_x_min);

@@ -54,23 +54,24 @@ namespace chemomech
 
   namespace
   {
+    /// Columns of sample_row(): position, c, x, u and stress measures.
     template <int dim>
-    std::vector<std::string>
+    std::vector<StatisticsColumn>
     sample_columns()
     {
-      std::vector<std::string> cols;
+      std::vector<StatisticsColumn> cols;
       for (unsigned int d = 0; d < dim; ++d)
-        cols.push_back(std::string(1, "xyz"[d]));
-      cols.push_back("c");
-      cols.push_back("stoichiometry");
+        cols.push_back({std::string(1, "xyz"[d]), "m"});
+      cols.push_back({"c", "mol/m^3"});
+      cols.push_back({"stoichiometry", "-"});
       for (unsigned int d = 0; d < dim; ++d)
-        cols.push_back(std::string("u_") + "xyz"[d]);
+        cols.push_back({std::string("u_") + "xyz"[d], "m"});
       for (const char *n : {"sigma_h",
                             "von_mises",
                             "max_principal_stress",
                             "radial_stress",
                             "hoop_stress"})
-        cols.push_back(n);
+        cols.push_back({n, "Pa"});
       return cols;
     }
   } // namespace
@@ -109,9 +110,9 @@ namespace chemomech
                          (line_end - line_start));
     const auto samples =
       sample_points<dim>(*mapping, dof_handler, ghosted_solution(), points);
-    CsvWriter                csv;
-    std::vector<std::string> cols = {"time", "arc_length"};
-    const auto               rest = sample_columns<dim>();
+    CsvWriter                     csv;
+    std::vector<StatisticsColumn> cols = {{"time", "s"}, {"arc_length", "m"}};
+    const auto                    rest = sample_columns<dim>();
     cols.insert(cols.end(), rest.begin(), rest.end());
     std::ostringstream name;
     name << output.directory << "/lineout-" << std::setw(3) << std::setfill('0')
@@ -177,22 +178,24 @@ namespace chemomech
 
 
   template <int dim>
-  std::vector<std::string>
+  std::vector<StatisticsColumn>
   ParticleProblem<dim>::probe_columns() const
   {
-    std::vector<std::string> cols = {"time", "probe"};
-    const auto               rest = sample_columns<dim>();
+    std::vector<StatisticsColumn> cols = {{"time", "s"},
+                                          {"probe", "", ColumnFormat::integer}};
+    const auto                    rest = sample_columns<dim>();
     cols.insert(cols.end(), rest.begin(), rest.end());
     return cols;
   }
 
 
 
-#define CHEMOMECH_INSTANTIATE(dim)                                        \
-  template void ParticleProblem<dim>::write_output(const unsigned int);   \
-  template void ParticleProblem<dim>::write_probes();                     \
-  template void ParticleProblem<dim>::write_line_out(const unsigned int); \
-  template std::vector<std::string> ParticleProblem<dim>::probe_columns() const;
+#define CHEMOMECH_INSTANTIATE(dim)                                             \
+  template void ParticleProblem<dim>::write_output(const unsigned int);        \
+  template void ParticleProblem<dim>::write_probes();                          \
+  template void ParticleProblem<dim>::write_line_out(const unsigned int);      \
+  template std::vector<StatisticsColumn> ParticleProblem<dim>::probe_columns() \
+    const;
 
   CHEMOMECH_INSTANTIATE(2)
   CHEMOMECH_INSTANTIATE(3)

@@ -146,30 +146,32 @@ namespace chemomech
   void
   ParticleProblem<dim>::declare_statistics(StatisticsTable &table) const
   {
-    // In 2D (plane strain, per unit thickness) total_lithium is in mol/m,
-    // elastic_energy in J/m and surface_flux in mol/(m s); the units name
-    // the 3D quantity.
+    // In 2D (plane strain) the extensive quantities are per metre of depth.
+    const bool        plane = (dim == 2);
+    const std::string mol   = plane ? "mol/m" : "mol";
+    const std::string joule = plane ? "J/m" : "J";
+    const std::string flux  = plane ? "mol/(m s)" : "mol/s";
     table.add_column("time", "s");
     table.add_column("dt", "s");
-    table.add_column("newton_iterations", "1", ColumnFormat::integer);
-    table.add_column("linear_iterations", "1", ColumnFormat::integer);
-    table.add_column("mean_x", "1");
-    table.add_column("surface_x_mean", "1");
-    table.add_column("surface_x_min", "1");
-    table.add_column("surface_x_max", "1");
+    table.add_column("newton_iterations", "", ColumnFormat::integer);
+    table.add_column("linear_iterations", "", ColumnFormat::integer);
+    table.add_column("mean_x", "-");
+    table.add_column("surface_x_mean", "-");
+    table.add_column("surface_x_min", "-");
+    table.add_column("surface_x_max", "-");
     table.add_column("sigma_h_min", "Pa");
     table.add_column("sigma_h_max", "Pa");
     table.add_column("max_principal_stress", "Pa");
     table.add_column("surface_hoop_mean", "Pa");
     table.add_column("surface_hoop_max", "Pa");
     table.add_column("centre_radial_stress", "Pa");
-    table.add_column("total_lithium", "mol");
-    table.add_column("lithium_balance_error", "1");
-    table.add_column("elastic_energy", "J");
-    table.add_column("surface_flux", "mol/s");
+    table.add_column("total_lithium", mol);
+    table.add_column("lithium_balance_error", "-");
+    table.add_column("elastic_energy", joule);
+    table.add_column("surface_flux", flux);
     table.add_column("surface_overpotential", "V");
     table.add_column("surface_sigma_h_mean", "Pa");
-    table.add_column("centre_x", "1");
+    table.add_column("centre_x", "-");
   }
 
 

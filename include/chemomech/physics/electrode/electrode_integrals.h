@@ -57,6 +57,11 @@ namespace chemomech
     /// Porosity over all electrode quadrature points: volume mean, min, max.
     /// Units: none.
     double porosity_mean = 0, porosity_min = 0, porosity_max = 0;
+    /// Porosity per electrode (negative, positive): volume mean, min, max;
+    /// an absent electrode has mean 0 and min > max. Units: none.
+    std::array<double, 2> electrode_porosity_mean = {{0, 0}},
+                          electrode_porosity_min  = {{0, 0}},
+                          electrode_porosity_max  = {{0, 0}};
     /// SEI thickness over the electrodes with SEI growth: mean and max. m.
     double sei_thickness_mean = 0, sei_thickness_max = 0;
     /// Mean stoichiometry of the particles per electrode. Units: none.

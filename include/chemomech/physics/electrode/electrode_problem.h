@@ -373,7 +373,8 @@ namespace chemomech
         ElectrodePointState> &state) const;
 
     /// Cell averages of the electrode stress of the committed state, in the
-    /// order of stress_cell_names(). Units: Pa.
+    /// order of stress_cell_names(); the solid phase's stress is NaN in the
+    /// separator. Units: Pa.
     void
     compute_stress_cell_data(std::vector<dealii::Vector<float>> &data) const;
 

@@ -325,8 +325,8 @@ namespace chemomech
     write_probes(); ///< Appends the probes at the current time (probes.csv).
     void
     write_line_out(const unsigned int index); ///< lineout-<index>.csv
-    std::vector<std::string>
-    probe_columns() const; ///< Column names of probes.csv.
+    std::vector<StatisticsColumn>
+    probe_columns() const; ///< Columns (names, units) of probes.csv.
     std::vector<double>
     sample_row(const dealii::Point<dim> &p, const PointSample<dim> &s)
       const; ///< Coordinates, c, x, u and stress measures (Pa) at p (m).
