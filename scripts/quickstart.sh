@@ -8,4 +8,4 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 cd "$here"
 mpirun -np "$(nproc)" build/chemomech prm/particle_galvanostatic.prm
-/usr/bin/python3 scripts/plot_statistics.py output-particle-galvanostatic || true
+/usr/bin/python3 scripts/plot.py output-particle-galvanostatic || true

@@ -47,9 +47,9 @@ for model in ("particle", "electrode"):
     rows = common.read_csv(os.path.join(out, "statistics.csv"))
     if model == "particle":
         t = rows[-1]["time"]
-        x0 = rows[0]["mean_stoichiometry"]
+        x0 = rows[0]["mean_x"]
         check.near("particle: x_end = x_0 + t/3600 s (1C, Faraday)",
-                   rows[-1]["mean_stoichiometry"], x0 + t / 3600.0, 1e-6, 1.0)
+                   rows[-1]["mean_x"], x0 + t / 3600.0, 1e-6, 1.0)
     else:
         cycles = common.read_csv(os.path.join(out, "cycles.csv"))
         check.near("electrode: 1C discharge capacity vs the LG M50's 48.7 A h/m^2",
