@@ -80,8 +80,6 @@ namespace chemomech
     prm.leave_subsection();
 
     const std::string p = "Electrode mechanics/";
-    const auto        o = Bound::open;
-    const auto        c = Bound::closed;
     stack_pressure_range.check(p + "Stack pressure", pressure);
     stack_stiffness_range.check(p + "Stack stiffness", stiffness);
     gap_displacement_range.check(p + "Gap displacement", gap_displacement);
