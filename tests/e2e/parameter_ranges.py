@@ -40,10 +40,15 @@ def prose_interval(text):
 
 
 def entries(text):
-    """(path, block text) of every 'set' entry of a description listing."""
+    """(path, block text) of every 'set' entry of a description listing
+    (nesting by indentation, two blanks per level)."""
     path, result, current = [], [], None
     for line in text.splitlines():
         s = line.strip()
+        depth = (len(line) - len(line.lstrip())) // 2
+        if s.startswith("subsection ") or s.startswith("set "):
+            # the description format has no 'end' lines: nesting is indentation
+            del path[depth:]
         if s.startswith("subsection "):
             path.append(s[len("subsection "):])
             current = None
@@ -51,7 +56,8 @@ def entries(text):
             path.pop()
             current = None
         elif s.startswith("set "):
-            current = ["/".join(path + [s[4:].split("=")[0].strip()]), ""]
+            name, _, pattern = s[4:].partition("=")
+            current = ["/".join(path + [name.strip()]), pattern.strip()]
             result.append(current)
         elif current is not None:
             current[1] += " " + s

@@ -293,14 +293,15 @@ main(int argc, char **argv)
   {
     const unsigned int n[5] = {5, 2, 1, 3, 1};
     const double       l[5] = {40e-6, 16e-6, 70e-6, 9e-6, 20e-6};
-    const auto geo = make_geometry<2>(" set Negative electrode thickness = "
-                                      "40e-6\n"
-                                      " set Separator thickness = 16e-6\n"
-                                      " set Width = 9e-6\n"
-                                      " set Negative electrode cells = 5\n"
-                                      " set Separator cells = 2\n"
-                                      " set Width cells = 3\n"
-                                      " set Global refinements = 2\n");
+    const auto         geo  = make_geometry<2>(" set Cell type = half cell\n"
+                                               " set Negative electrode thickness = "
+                                               "40e-6\n"
+                                               " set Separator thickness = 16e-6\n"
+                                               " set Width = 9e-6\n"
+                                               " set Negative electrode cells = 5\n"
+                                               " set Separator cells = 2\n"
+                                               " set Width cells = 3\n"
+                                               " set Global refinements = 2\n");
     parallel::distributed::Triangulation<2> tria(comm);
     geo.create_mesh(tria);
     check_built_in(check, "2D half cell", tria, geo, n, l, 2, false);
@@ -361,7 +362,8 @@ main(int argc, char **argv)
   // gmsh mesh from meshes/half_cell_slab.geo: 7 x 2 x 2 + 3 x 2 x 2 hexahedra.
   {
     const std::string file     = mesh_path();
-    const std::string settings = " set Mesh = gmsh\n"
+    const std::string settings = " set Cell type = half cell\n"
+                                 " set Mesh = gmsh\n"
                                  " set Mesh file = " +
                                  file +
                                  "\n"
