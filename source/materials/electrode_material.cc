@@ -85,8 +85,6 @@ namespace chemomech
         d.porosity.vegard_coefficient   = p.partial_molar_volume;
         d.effective =
           EffectiveProperties(p.bruggeman_exponent, p.bruggeman_exponent);
-        if (std::isfinite(p.charged_stoichiometry))
-          d.initial_stoichiometry = p.charged_stoichiometry;
       }
 
     using dealii::Patterns::Bool;

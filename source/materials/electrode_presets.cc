@@ -38,7 +38,6 @@ namespace chemomech
         p.porosity               = 0.25;
         p.active_volume_fraction = 0.75;
         p.solid_conductivity     = 215;
-        p.charged_stoichiometry  = 0.9014;
       }
     else if (name == "NMC811")
       {
@@ -63,7 +62,6 @@ namespace chemomech
         p.porosity               = 0.335;
         p.active_volume_fraction = 0.665;
         p.solid_conductivity     = 0.18;
-        p.charged_stoichiometry  = 0.2661;
       }
     else if (name == "LCO")
       {

@@ -58,12 +58,10 @@ namespace chemomech
     /// "Electrolyte preset" (default_electrolyte_preset if absent).
     std::string electrolyte_preset = default_electrolyte_preset;
 
-    /// The default cell of the electrode model: the LG M50 cell of Chen et
-    /// al., J. Electrochem. Soc. 167 (2020) 080534 (graphite | NMC811 in
-    /// LiPF6).
-    static constexpr const char *default_negative_preset    = "graphite";
-    static constexpr const char *default_positive_preset    = "NMC811";
-    static constexpr const char *default_electrolyte_preset = "LiPF6";
+    /// The presets of an input that names none.
+    static constexpr const char *default_negative_preset    = "none";
+    static constexpr const char *default_positive_preset    = "none";
+    static constexpr const char *default_electrolyte_preset = "none";
   };
 } // namespace chemomech
 

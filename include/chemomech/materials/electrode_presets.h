@@ -8,7 +8,6 @@
 
 #include <chemomech/materials/electrolyte_properties.h>
 
-#include <limits>
 #include <string>
 #include <vector>
 
@@ -85,9 +84,6 @@ namespace chemomech
     double active_volume_fraction = 0;
     /// Electronic conductivity of the solid sigma_s. Units: S/m.
     double solid_conductivity = 0;
-    /// Stoichiometry at 100 % state of charge of the published cell (the
-    /// default initial stoichiometry); NaN if the source gives none.
-    double charged_stoichiometry = std::numeric_limits<double>::quiet_NaN();
   };
 
   /// Names accepted by electrode_preset().

@@ -111,9 +111,10 @@ namespace chemomech
   StepReport
   ParticleProblem<dim>::accept_step()
   {
-    const double dt = trial_dt;
-    stats           = trial_stats;
-    accepted_newton = last_newton;
+    const double dt      = trial_dt;
+    progress_before_step = simulated_progress();
+    stats                = trial_stats;
+    accepted_newton      = last_newton;
     time += dt;
     dt_old         = dt;
     older_solution = old_solution;
@@ -163,14 +164,39 @@ namespace chemomech
 
   template <int dim>
   double
-  ParticleProblem<dim>::progress_fraction() const
+  ParticleProblem<dim>::simulated_progress() const
   {
     double fraction = time / time_stepping.end_time;
     if (target_soc >= 0 && target_soc != initial_soc)
       fraction = std::max(fraction,
                           (stats.mean_stoichiometry - initial_soc) /
                             (target_soc - initial_soc));
-    return fraction;
+    return std::clamp(fraction, 0.0, 1.0);
+  }
+
+
+
+  template <int dim>
+  double
+  ParticleProblem<dim>::progress_fraction() const
+  {
+    const double f = simulated_progress();
+    if (step == 0 || f >= 1 || time <= 0 || dt_old <= 0)
+      return f;
+    // Progress per simulated second: over the last step, else (after a
+    // restart) since t = 0.
+    const double rate =
+      (progress_before_step >= 0 && f > progress_before_step) ?
+        (f - progress_before_step) / dt_old :
+        f / time;
+    if (!(rate > 0))
+      return f;
+    double settled = time_stepping.maximum_step;
+    if (time_stepping.adaptive && stats.max_dx > 0)
+      settled =
+        std::min(settled, dt_old * time_stepping.target_dx / stats.max_dx);
+    const double steps_left = (1 - f) / rate / std::max(settled, 1e-300);
+    return step / (step + steps_left);
   }
 
 
@@ -215,6 +241,7 @@ namespace chemomech
   template double      ParticleProblem<dim>::next_time_step(const double,        \
                                                        const double);       \
   template double      ParticleProblem<dim>::progress_fraction() const;          \
+  template double      ParticleProblem<dim>::simulated_progress() const;         \
   template std::string ParticleProblem<dim>::progress_line() const;              \
   template void ParticleProblem<dim>::print_summary(std::ostream &) const;
 

@@ -174,10 +174,20 @@ namespace chemomech
     /// shortened step to the proposed one.
     double
     next_time_step(const double dt, const double proposed) override;
-    /// The fraction of the end time or of the way to the target state of
-    /// charge, whichever is further.
+    /**
+     * @brief Progress counted in time steps, the run's cost: steps done /
+     * (steps done + steps left), the steps left being the simulated time
+     * left (from simulated_progress() and its rate over the last step) at
+     * the step size the run settles at (the maximum step, or the step of
+     * the target change of x at the present pace). Unlike the simulated
+     * time, it is not fooled by the short first steps.
+     */
     double
     progress_fraction() const override;
+    /// The fraction of the end time or of the way to the target state of
+    /// charge, whichever is further, in [0, 1].
+    double
+    simulated_progress() const;
     /// Mean and largest surface stoichiometry, Newton and linear
     /// iterations of the last accepted step.
     std::string
@@ -380,6 +390,9 @@ namespace chemomech
     /// state).
     NewtonResult accepted_newton;
     unsigned int step = 0; ///< Accepted steps.
+    /// simulated_progress() before the last accepted step (-1: unknown,
+    /// e.g. after a restart).
+    double progress_before_step = -1;
     /// Size of the step being tried. Units: s.
     double trial_dt = 0;
     /// Statistics of the committed and of the trial state.
