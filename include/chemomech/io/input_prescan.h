@@ -51,17 +51,12 @@ namespace chemomech
     ModelKind model = ModelKind::particle;
     /// "Dimension" as written ("" if absent).
     std::string dimension;
-    /// "Negative electrode/Preset" (default_negative_preset if absent).
-    std::string negative_preset = default_negative_preset;
-    /// "Positive electrode/Preset" (default_positive_preset if absent).
-    std::string positive_preset = default_positive_preset;
-    /// "Electrolyte preset" (default_electrolyte_preset if absent).
-    std::string electrolyte_preset = default_electrolyte_preset;
-
-    /// The presets of an input that names none.
-    static constexpr const char *default_negative_preset    = "none";
-    static constexpr const char *default_positive_preset    = "none";
-    static constexpr const char *default_electrolyte_preset = "none";
+    /// "Negative electrode/Preset" ("none" if absent).
+    std::string negative_preset = "none";
+    /// "Positive electrode/Preset" ("none" if absent).
+    std::string positive_preset = "none";
+    /// "Electrolyte preset" ("none" if absent).
+    std::string electrolyte_preset = "none";
   };
 } // namespace chemomech
 
