@@ -5,6 +5,7 @@ reference using numdiff. Each column is first divided by the largest
 magnitude of that column in the reference, so that roundoff noise around a
 physical zero (e.g. 1e-8 Pa of stress in a stress-free state) is judged
 against the column's scale: numdiff -r 1e-8 -a 1e-10 on the scaled values.
+Columns in Pa are scaled by at least 1 MPa, the error columns by at least 1.
 --update rewrites the reference instead (scripts/update_references.sh)."""
 import argparse
 import csv
@@ -70,10 +71,22 @@ if header_ref != header_new or len(ref) != len(new):
     print("FAIL: columns or number of rows differ: %d vs %d rows" % (len(new), len(ref)))
     print("0 passed, 1 failed")
     sys.exit(1)
-# Dimensionless error columns are judged on an absolute scale of 1.
+# Dimensionless error columns are judged on an absolute scale of 1, stresses
+# and pressures on a scale of at least 1 MPa (the stresses of interest are
+# 1-1000 MPa; a column that is zero up to roundoff, such as the stack pressure
+# of a cell with a free stack face, reads 1e-10 Pa of noise that changes sign
+# with the number of ranks, and must not be judged against its own noise).
 floor = {"lithium_balance_error": 1.0, "charge_balance_error": 1.0}
-# (header labels are "name [unit]": look the floor up by the bare name)
-scale = [max(max(abs(row[k]) for row in ref), floor.get(h.split(" [")[0], 0.0)) or 1.0
+unit_floor = {"Pa": 1e6}
+
+
+def column_floor(label):
+    """Smallest scale of a column "name [unit]": by name, then by unit."""
+    name, _, unit = label.partition(" [")
+    return max(floor.get(name, 0.0), unit_floor.get(unit.rstrip("]"), 0.0))
+
+
+scale = [max(max(abs(row[k]) for row in ref), column_floor(h)) or 1.0
          for k, h in enumerate(header_ref)]
 for name, rows in (("reference", ref), ("result", new)):
     with open(os.path.join(args.workdir, name + ".scaled"), "w") as f:
