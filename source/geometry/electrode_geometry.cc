@@ -49,7 +49,7 @@ namespace chemomech
     prm.enter_subsection("Electrode geometry");
     prm.declare_entry(
       "Cell type",
-      "half cell",
+      "full cell",
       dealii::Patterns::Selection("half cell|full cell"),
       "half cell: working electrode (material id 1, x in [0, L_n]) and "
       "separator (material id 2), the lithium-metal counter electrode is "
@@ -66,17 +66,17 @@ namespace chemomech
                       "tags the boundary ids (see meshes/half_cell_slab.geo)."
                       " Its extents must match the thicknesses and widths.");
     prm.declare_entry("Negative electrode thickness",
-                      "70e-6",
+                      "85.2e-6",
                       *negative_electrode_thickness_range.pattern(),
                       "Thickness L_n of the negative (half cell: working) "
                       "electrode along x. Units: m. Range: (0, 0.1].");
     prm.declare_entry("Separator thickness",
-                      "25e-6",
+                      "12e-6",
                       *separator_thickness_range.pattern(),
                       "Thickness L_s of the separator along x. Units: m. "
                       "Range: (0, 0.1].");
     prm.declare_entry("Positive electrode thickness",
-                      "70e-6",
+                      "75.6e-6",
                       *positive_electrode_thickness_range.pattern(),
                       "Thickness L_p of the positive electrode along x (full "
                       "cell only). Units: m. Range: (0, 0.1].");

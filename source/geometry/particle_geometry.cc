@@ -68,11 +68,13 @@ namespace chemomech
                       "with gmsh meshes (built-in shapes are centred at the "
                       "origin). Units: m.");
     prm.declare_entry("Global refinements",
-                      "2",
+                      "1",
                       *global_refinements_range.pattern(),
-                      "Uniform refinements of the coarse mesh. Units: none. "
-                      "Range: [0, 12], and the estimated memory of the "
-                      "refined mesh must fit the memory available.");
+                      "Uniform refinements of the coarse mesh (the default 1 "
+                      "runs the default 1C lithiation in under a minute; each "
+                      "example sets its own). Units: none. Range: [0, 12], "
+                      "and the estimated memory of the refined mesh must fit "
+                      "the memory available.");
     prm.leave_subsection();
   }
 

@@ -19,13 +19,19 @@ namespace chemomech
                         "particle",
                         Patterns::Selection("particle|electrode"));
       pre.declare_entry("Dimension", "", Patterns::Anything());
-      pre.declare_entry("Electrolyte preset", "none", Patterns::Anything());
-      for (const char *name : {"Negative electrode", "Positive electrode"})
-        {
-          pre.enter_subsection(name);
-          pre.declare_entry("Preset", "none", Patterns::Anything());
-          pre.leave_subsection();
-        }
+      pre.declare_entry("Electrolyte preset",
+                        InputPrescan::default_electrolyte_preset,
+                        Patterns::Anything());
+      pre.enter_subsection("Negative electrode");
+      pre.declare_entry("Preset",
+                        InputPrescan::default_negative_preset,
+                        Patterns::Anything());
+      pre.leave_subsection();
+      pre.enter_subsection("Positive electrode");
+      pre.declare_entry("Preset",
+                        InputPrescan::default_positive_preset,
+                        Patterns::Anything());
+      pre.leave_subsection();
     }
 
 

@@ -1,6 +1,7 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/range_spec.h>
 #include <chemomech/materials/electrode_material.h>
+#include <chemomech/materials/material_ranges.h>
 #include <chemomech/materials/stress_enhanced_diffusivity.h>
 
 #include <cmath>
@@ -11,19 +12,6 @@ namespace chemomech
   namespace
   {
     /// Allowed ranges of the entries (declared patterns and checks).
-    const RangeSpec
-      young_s_modulus_range(0, Bound::open, 1e13, Bound::closed, "Pa");
-    const RangeSpec poisson_s_ratio_range(-1, Bound::open, 0.5, Bound::open);
-    const RangeSpec partial_molar_volume_range(-1e-3,
-                                               Bound::closed,
-                                               1e-3,
-                                               Bound::closed,
-                                               "m^3/mol");
-    const RangeSpec chemical_potential_coupling_volume_range(-1e-3,
-                                                             Bound::closed,
-                                                             1e-3,
-                                                             Bound::closed,
-                                                             "m^3/mol");
     const RangeSpec initial_stoichiometry_range(0, Bound::open, 1, Bound::open);
     const RangeSpec
       solid_conductivity_range(0, Bound::open, 1e8, Bound::closed, "S/m");
@@ -49,6 +37,54 @@ namespace chemomech
         message.insert(p + key.size(), name + "/");
       return message;
     }
+
+    /// The declared defaults of one electrode: the generic ones, then the
+    /// preset's (entries given as text: diffusivity, OCP, SEI growth model).
+    struct PresetDefaults
+    {
+      ElectrodeMaterial material;
+      std::string diffusivity = RepresentativeParticle::default_diffusivity;
+      std::string open_circuit_potential =
+        ButlerVolmer::default_open_circuit_potential;
+      std::string sei_growth_model = "reaction limited";
+    };
+
+
+
+    PresetDefaults
+    preset_defaults(const std::string &preset, const bool sei_growth)
+    {
+      PresetDefaults     result;
+      ElectrodeMaterial &d                  = result.material;
+      d.sei_growth                          = sei_growth;
+      d.porosity.reference_at_initial_state = true;
+      if (preset == "none")
+        return result;
+      const ElectrodePreset p         = electrode_preset(preset);
+      d.preset                        = preset;
+      d.solid_conductivity            = p.solid_conductivity;
+      d.surface_stress                = ParticleSurfaceStress(p.youngs_modulus,
+                                               p.poissons_ratio,
+                                               p.partial_molar_volume);
+      d.particle.radius               = p.particle_radius;
+      d.particle.max_concentration    = p.max_concentration;
+      result.diffusivity              = parameter_text(p.solid_diffusivity);
+      d.kinetics.model                = KineticsModel::insertion;
+      d.kinetics.rate_constant        = p.rate_constant;
+      d.kinetics.max_concentration    = p.max_concentration;
+      result.open_circuit_potential   = p.open_circuit_potential;
+      d.porosity.macro_porosity       = p.porosity;
+      d.porosity.micro_porosity       = 0;
+      d.porosity.agglomerate_fraction = p.active_volume_fraction;
+      d.porosity.vegard_coefficient   = p.partial_molar_volume;
+      d.effective =
+        EffectiveProperties(p.bruggeman_exponent, p.bruggeman_exponent);
+      if (std::isfinite(p.charged_stoichiometry))
+        d.initial_stoichiometry = p.charged_stoichiometry;
+      if (!p.sei_growth_model.empty())
+        result.sei_growth_model = p.sei_growth_model;
+      return result;
+    }
   } // namespace
 
 
@@ -59,33 +95,11 @@ namespace chemomech
                                         const std::string        &preset,
                                         const bool                sei_growth)
   {
-    ElectrodeMaterial d; // the generic defaults, then the preset's
-    d.sei_growth                          = sei_growth;
-    d.porosity.reference_at_initial_state = true;
-    std::string diffusivity = RepresentativeParticle::default_diffusivity;
-    std::string ocp         = ButlerVolmer::default_open_circuit_potential;
-    if (preset != "none")
-      {
-        const ElectrodePreset p      = electrode_preset(preset);
-        d.preset                     = preset;
-        d.solid_conductivity         = p.solid_conductivity;
-        d.surface_stress             = ParticleSurfaceStress(p.youngs_modulus,
-                                                 p.poissons_ratio,
-                                                 p.partial_molar_volume);
-        d.particle.radius            = p.particle_radius;
-        d.particle.max_concentration = p.max_concentration;
-        diffusivity                  = parameter_text(p.solid_diffusivity);
-        d.kinetics.model             = KineticsModel::insertion;
-        d.kinetics.rate_constant     = p.rate_constant;
-        d.kinetics.max_concentration = p.max_concentration;
-        ocp                          = p.open_circuit_potential;
-        d.porosity.macro_porosity    = p.porosity;
-        d.porosity.micro_porosity    = 0;
-        d.porosity.agglomerate_fraction = p.active_volume_fraction;
-        d.porosity.vegard_coefficient   = p.partial_molar_volume;
-        d.effective =
-          EffectiveProperties(p.bruggeman_exponent, p.bruggeman_exponent);
-      }
+    const PresetDefaults     defaults    = preset_defaults(preset, sei_growth);
+    const ElectrodeMaterial &d           = defaults.material;
+    const std::string       &diffusivity = defaults.diffusivity;
+    const std::string       &ocp         = defaults.open_circuit_potential;
+    const std::string       &sei_growth_model = defaults.sei_growth_model;
 
     using dealii::Patterns::Bool;
     std::string presets = "none";
@@ -118,14 +132,14 @@ namespace chemomech
                       "(usually true for graphite, false for a cathode).");
     prm.declare_entry("Young's modulus",
                       parameter_text(d.stiffness.reference_youngs_modulus),
-                      *young_s_modulus_range.pattern(),
+                      *material_ranges::youngs_modulus.pattern(),
                       "Young's modulus E_ref of the composite electrode at "
                       "its reference porosity (the electrode-scale elasticity "
                       "that carries the swelling). Units: Pa. Range: "
                       "(0, 1e13].");
     prm.declare_entry("Poisson's ratio",
                       parameter_text(d.stiffness.poissons_ratio),
-                      *poisson_s_ratio_range.pattern(),
+                      *material_ranges::poissons_ratio.pattern(),
                       "Poisson's ratio of the composite electrode. Units: "
                       "none. Range: (-1, 0.5).");
     prm.declare_entry("Stiffness porosity exponent",
@@ -139,18 +153,18 @@ namespace chemomech
     prm.enter_subsection("Particle mechanics");
     prm.declare_entry("Young's modulus",
                       parameter_text(d.surface_stress.youngs_modulus),
-                      *young_s_modulus_range.pattern(),
+                      *material_ranges::youngs_modulus.pattern(),
                       "E of the active particles (surface stress "
                       "sigma_h = 2 E Omega (c_avg - c_surf)/(9(1-nu))). "
                       "Units: Pa. Range: (0, 1e13].");
     prm.declare_entry("Poisson's ratio",
                       parameter_text(d.surface_stress.poissons_ratio),
-                      *poisson_s_ratio_range.pattern(),
+                      *material_ranges::poissons_ratio.pattern(),
                       "nu of the active particles. Units: none. Range: "
                       "(-1, 0.5).");
     prm.declare_entry("Partial molar volume",
                       parameter_text(d.surface_stress.partial_molar_volume),
-                      *partial_molar_volume_range.pattern(),
+                      *material_ranges::partial_molar_volume.pattern(),
                       "Omega of lithium in the particles. Units: m^3/mol. "
                       "Range: [-1e-3, 1e-3].");
     prm.declare_entry(
@@ -195,7 +209,7 @@ namespace chemomech
     prm.leave_subsection();
     RepresentativeParticle::declare_parameters(prm, d.particle, diffusivity);
     ButlerVolmer::declare_parameters(prm, d.kinetics, ocp);
-    SEIKinetics::declare_parameters(prm);
+    SEIKinetics::declare_parameters(prm, sei_growth_model);
     PorosityModel::declare_parameters(prm, d.porosity);
     EffectiveProperties::declare_parameters(prm, d.effective);
     prm.leave_subsection();
@@ -226,13 +240,13 @@ namespace chemomech
     macroscopic_stress       = prm.get_bool("Macroscopic stress");
     prm.leave_subsection();
 
-    young_s_modulus_range.check(s + "Young's modulus",
-                                surface_stress.youngs_modulus);
-    poisson_s_ratio_range.check(s + "Poisson's ratio",
-                                surface_stress.poissons_ratio);
-    partial_molar_volume_range.check(s + "Partial molar volume",
-                                     surface_stress.partial_molar_volume);
-    chemical_potential_coupling_volume_range
+    material_ranges::youngs_modulus.check(s + "Young's modulus",
+                                          surface_stress.youngs_modulus);
+    material_ranges::poissons_ratio.check(s + "Poisson's ratio",
+                                          surface_stress.poissons_ratio);
+    material_ranges::partial_molar_volume
+      .check(s + "Partial molar volume", surface_stress.partial_molar_volume);
+    material_ranges::chemical_potential_coupling_volume
       .check(s + "Chemical potential coupling volume", coupling_molar_volume);
     if (stress_enhanced_diffusion)
       particle.diffusivity =
@@ -277,10 +291,10 @@ namespace chemomech
                                           initial_stoichiometry);
         solid_conductivity_range.check("Solid conductivity",
                                        solid_conductivity);
-        young_s_modulus_range.check("Young's modulus",
-                                    stiffness.reference_youngs_modulus);
-        poisson_s_ratio_range.check("Poisson's ratio",
-                                    stiffness.poissons_ratio);
+        material_ranges::youngs_modulus
+          .check("Young's modulus", stiffness.reference_youngs_modulus);
+        material_ranges::poissons_ratio.check("Poisson's ratio",
+                                              stiffness.poissons_ratio);
         stiffness_porosity_exponent_range.check("Stiffness porosity exponent",
                                                 stiffness.porosity_exponent);
         stiffness.reference_porosity = porosity.reference_porosity();

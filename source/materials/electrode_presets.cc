@@ -38,6 +38,8 @@ namespace chemomech
         p.porosity               = 0.25;
         p.active_volume_fraction = 0.75;
         p.solid_conductivity     = 215;
+        p.charged_stoichiometry  = 0.9014;
+        p.sei_growth_model       = "mixed";
       }
     else if (name == "NMC811")
       {
@@ -62,6 +64,7 @@ namespace chemomech
         p.porosity               = 0.335;
         p.active_volume_fraction = 0.665;
         p.solid_conductivity     = 0.18;
+        p.charged_stoichiometry  = 0.2661;
       }
     else if (name == "LCO")
       {

@@ -1,6 +1,7 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/physical_constants.h>
 #include <chemomech/core/range_spec.h>
+#include <chemomech/materials/material_ranges.h>
 #include <chemomech/materials/particle_material.h>
 
 #include <deal.II/base/utilities.h>
@@ -25,19 +26,6 @@ namespace chemomech
                                                 Bound::closed,
                                                 "mol/m^3");
     const RangeSpec temperature_range(0, Bound::open, 2000, Bound::closed, "K");
-    const RangeSpec
-      young_s_modulus_range(0, Bound::open, 1e13, Bound::open, "Pa");
-    const RangeSpec poisson_s_ratio_range(-1, Bound::open, 0.5, Bound::open);
-    const RangeSpec partial_molar_volume_range(-1e-3,
-                                               Bound::closed,
-                                               1e-3,
-                                               Bound::closed,
-                                               "m^3/mol");
-    const RangeSpec chemical_potential_coupling_volume_range(-1e-3,
-                                                             Bound::closed,
-                                                             1e-3,
-                                                             Bound::closed,
-                                                             "m^3/mol");
   } // namespace
 
 
@@ -71,16 +59,16 @@ namespace chemomech
                       "Absolute temperature T. Units: K. Range: (0, 2000].");
     prm.declare_entry("Young's modulus",
                       "10e9",
-                      *young_s_modulus_range.pattern(),
-                      "E of the active material. Units: Pa. Range: (0, 1e13).");
+                      *material_ranges::youngs_modulus.pattern(),
+                      "E of the active material. Units: Pa. Range: (0, 1e13].");
     prm.declare_entry("Poisson's ratio",
                       "0.3",
-                      *poisson_s_ratio_range.pattern(),
+                      *material_ranges::poissons_ratio.pattern(),
                       "nu of the active material. Units: none. Range: "
                       "(-1, 0.5).");
     prm.declare_entry("Partial molar volume",
                       "3.497e-6",
-                      *partial_molar_volume_range.pattern(),
+                      *material_ranges::partial_molar_volume.pattern(),
                       "Omega in the isotropic eigenstrain (Omega/3)(c - c_ref) "
                       "(the coefficient of expansion is eta = Omega/3). "
                       "Units: m^3/mol. Range: "
@@ -164,11 +152,11 @@ namespace chemomech
                 Bound::closed,
                 "mol/m^3");
     temperature_range.check(s + "Temperature", temperature);
-    young_s_modulus_range.check(s + "Young's modulus", E);
-    poisson_s_ratio_range.check(s + "Poisson's ratio", nu);
-    partial_molar_volume_range.check(s + "Partial molar volume",
-                                     partial_molar_volume);
-    chemical_potential_coupling_volume_range
+    material_ranges::youngs_modulus.check(s + "Young's modulus", E);
+    material_ranges::poissons_ratio.check(s + "Poisson's ratio", nu);
+    material_ranges::partial_molar_volume.check(s + "Partial molar volume",
+                                                partial_molar_volume);
+    material_ranges::chemical_potential_coupling_volume
       .check(s + "Chemical potential coupling volume", coupling_molar_volume);
     diffusivity.check_positive(s + "Diffusivity", "m^2/s");
 

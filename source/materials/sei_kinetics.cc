@@ -42,12 +42,13 @@ namespace chemomech
 
 
   void
-  SEIKinetics::declare_parameters(dealii::ParameterHandler &prm)
+  SEIKinetics::declare_parameters(dealii::ParameterHandler &prm,
+                                  const std::string        &growth_model)
   {
     prm.enter_subsection("SEI");
     prm.declare_entry(
       "Growth model",
-      "reaction limited",
+      growth_model,
       dealii::Patterns::Selection("reaction limited|diffusion limited|mixed"),
       "reaction limited: j = -n F k_f c_solv; diffusion limited: j = -n F "
       "D_solv c_solv / L; mixed: j = -n F c_solv / (1/k_f + L/D_solv), "

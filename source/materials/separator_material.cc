@@ -1,5 +1,6 @@
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/range_spec.h>
+#include <chemomech/materials/material_ranges.h>
 #include <chemomech/materials/separator_material.h>
 
 namespace chemomech
@@ -10,9 +11,6 @@ namespace chemomech
     const RangeSpec porosity_range(0, Bound::open, 1, Bound::open);
     const RangeSpec
       bruggeman_exponent_range(0, Bound::closed, 10, Bound::closed);
-    const RangeSpec
-      young_s_modulus_range(0, Bound::open, 1e13, Bound::closed, "Pa");
-    const RangeSpec poisson_s_ratio_range(-1, Bound::open, 0.5, Bound::open);
   } // namespace
 
 
@@ -36,11 +34,11 @@ namespace chemomech
                       "Range: [0, 10].");
     prm.declare_entry("Young's modulus",
                       "0.5e9",
-                      *young_s_modulus_range.pattern(),
+                      *material_ranges::youngs_modulus.pattern(),
                       "Units: Pa. Range: (0, 1e13].");
     prm.declare_entry("Poisson's ratio",
                       "0.3",
-                      *poisson_s_ratio_range.pattern(),
+                      *material_ranges::poissons_ratio.pattern(),
                       "Units: none. Range: (-1, 0.5).");
     prm.leave_subsection();
   }
@@ -59,8 +57,10 @@ namespace chemomech
     porosity_range.check("Separator/Porosity", porosity);
     bruggeman_exponent_range.check("Separator/Bruggeman exponent",
                                    bruggeman_exponent);
-    young_s_modulus_range.check("Separator/Young's modulus", youngs_modulus);
-    poisson_s_ratio_range.check("Separator/Poisson's ratio", poissons_ratio);
+    material_ranges::youngs_modulus.check("Separator/Young's modulus",
+                                          youngs_modulus);
+    material_ranges::poissons_ratio.check("Separator/Poisson's ratio",
+                                          poissons_ratio);
   }
 
 

@@ -44,7 +44,7 @@ cases = [
     ("refinement 13", "refinement_13", ["Geometry/Global refinements", "[0, 12]"]),
     ("radius < 0", "negative_radius", ["Geometry/Radius", "(0, 1]"]),
     ("radius = 0", "zero_radius", ["Geometry/Radius", "(0, 1]"]),
-    ("negative E", "negative_youngs_modulus", ["Material/Young's modulus", "(0, 1e+13)"]),
+    ("negative E", "negative_youngs_modulus", ["Material/Young's modulus", "(0, 1e+13]"]),
     ("negative end time", "negative_end_time", ["Time stepping/End time", "(0, 1e+12]"]),
     ("negative C-rate", "negative_c_rate", ["Surface/C-rate", "[0, 1000]"]),
     ("Omega out of range", "partial_molar_volume",

@@ -182,15 +182,15 @@ namespace chemomech
     region_subdivisions(const ElectrodeRegion region) const;
 
     /// Selected cell type.
-    CellType cell_type = CellType::half_cell;
+    CellType cell_type = CellType::full_cell;
     /// Built-in generator or gmsh file.
     ElectrodeMeshSource mesh_source = ElectrodeMeshSource::built_in;
     /// Thickness of the negative electrode L_n. Units: m.
-    double negative_electrode_thickness = 70e-6;
+    double negative_electrode_thickness = 85.2e-6;
     /// Thickness of the separator L_s. Units: m.
-    double separator_thickness = 25e-6;
+    double separator_thickness = 12e-6;
     /// Thickness of the positive electrode L_p (full cell). Units: m.
-    double positive_electrode_thickness = 70e-6;
+    double positive_electrode_thickness = 75.6e-6;
     /// Lateral extent W in y (dim >= 2). Units: m.
     double width = 20e-6;
     /// Lateral extent D in z (dim = 3). Units: m.

@@ -72,7 +72,7 @@ namespace chemomech
     /// Centre given by the user for gmsh meshes. Units: m.
     dealii::Point<dim> user_centre;
     /// Global refinements of the coarse mesh.
-    unsigned int global_refinements = 2;
+    unsigned int global_refinements = 1;
     /// Cells of the coarse (unrefined) mesh, known after parse_parameters().
     unsigned int coarse_cells = 0;
 

@@ -51,12 +51,19 @@ namespace chemomech
     ModelKind model = ModelKind::particle;
     /// "Dimension" as written ("" if absent).
     std::string dimension;
-    /// "Negative electrode/Preset" ("none" if absent).
-    std::string negative_preset = "none";
-    /// "Positive electrode/Preset" ("none" if absent).
-    std::string positive_preset = "none";
-    /// "Electrolyte preset" ("none" if absent).
-    std::string electrolyte_preset = "none";
+    /// "Negative electrode/Preset" (default_negative_preset if absent).
+    std::string negative_preset = default_negative_preset;
+    /// "Positive electrode/Preset" (default_positive_preset if absent).
+    std::string positive_preset = default_positive_preset;
+    /// "Electrolyte preset" (default_electrolyte_preset if absent).
+    std::string electrolyte_preset = default_electrolyte_preset;
+
+    /// The default cell of the electrode model: the LG M50 cell of Chen et
+    /// al., J. Electrochem. Soc. 167 (2020) 080534 (graphite | NMC811 in
+    /// LiPF6).
+    static constexpr const char *default_negative_preset    = "graphite";
+    static constexpr const char *default_positive_preset    = "NMC811";
+    static constexpr const char *default_electrolyte_preset = "LiPF6";
   };
 } // namespace chemomech
 

@@ -8,6 +8,7 @@
 
 #include <chemomech/materials/electrolyte_properties.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,15 @@ namespace chemomech
     double active_volume_fraction = 0;
     /// Electronic conductivity of the solid sigma_s. Units: S/m.
     double solid_conductivity = 0;
+    /// Stoichiometry at 100 % state of charge of the published cell (the
+    /// default initial stoichiometry); NaN if the source gives none.
+    double charged_stoichiometry = std::numeric_limits<double>::quiet_NaN();
+    /// Default of SEI/Growth model for this material ("" keeps the generic
+    /// "reaction limited"): graphite grows its SEI limited by solvent
+    /// diffusion through the film (O'Kane et al., Phys. Chem. Chem. Phys. 24
+    /// (2022) 7909, whose k = 1e-12 m/s and D_solv = 2.5e-22 m^2/s are the
+    /// generic SEI defaults).
+    std::string sei_growth_model;
   };
 
   /// Names accepted by electrode_preset().

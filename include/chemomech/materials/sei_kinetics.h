@@ -72,9 +72,11 @@ namespace chemomech
   class SEIKinetics
   {
   public:
-    /// Declares subsection "SEI".
+    /// Declares subsection "SEI"; @p growth_model is the default of
+    /// "Growth model" (an electrode preset may choose it).
     static void
-    declare_parameters(dealii::ParameterHandler &prm);
+    declare_parameters(dealii::ParameterHandler &prm,
+                       const std::string &growth_model = "reaction limited");
 
     /// Reads and validates subsection "SEI".
     void

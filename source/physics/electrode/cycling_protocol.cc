@@ -144,7 +144,7 @@ namespace chemomech
     prm.enter_subsection("Cycling");
     prm.declare_entry(
       "Steps",
-      "CC discharge 1C until V<3.0; rest 600s; CC charge 1C until V>4.2; "
+      "CC discharge 1C until V<2.5; rest 600s; CC charge 1C until V>4.2; "
       "CV 4.2V until |I|<0.05C; rest 600s",
       dealii::Patterns::Anything(),
       "The steps of one cycle: " + grammar +

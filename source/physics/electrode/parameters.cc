@@ -82,7 +82,7 @@ namespace chemomech
                       *temperature_range.pattern(),
                       "Cell temperature. Units: K. Range: [200, 400].");
     prm.declare_entry("Electrolyte preset",
-                      "none",
+                      InputPrescan::default_electrolyte_preset,
                       Patterns::Selection("none|LiPF6"),
                       "LiPF6: LiPF6 in EC:EMC, Valoen and Reimers (2005), "
                       "sets subsection Electrolyte (entries set there in the "
