@@ -18,7 +18,8 @@ The PNG goes to OUTPUT_DIR/statistics.png unless --output is given.
 
 Needs numpy and matplotlib (Debian: python3-numpy, python3-matplotlib; the
 system interpreter /usr/bin/python3 has them). Exit code 1 when the CSV file
-is missing or unreadable.
+is missing or unreadable, or when the directory holds the electrode model's
+output (scripts/plot.py recognises the model and picks the right plot).
 """
 
 import argparse
@@ -158,6 +159,10 @@ def main():
     args = parser.parse_args()
     png_path = args.output or os.path.join(args.output_dir, "statistics.png")
     try:
+        if chemomech_output.model_of(args.output_dir) == "electrode":
+            fail("'%s' was written by the electrode model; this script plots the "
+                 "particle model's statistics. Use scripts/plot.py %s (it recognises "
+                 "the model) or scripts/plot_cycling.py" % (args.output_dir, args.output_dir))
         plot(args.output_dir, png_path)
     except chemomech_output.OutputError as error:
         fail(str(error))

@@ -146,6 +146,9 @@ png_written("plot_cycling.py: two-cycle run -> cycling.png", code, text,
 code, text = script("plot_statistics.py", particle)
 png_written("plot_statistics.py: particle run -> statistics.png", code, text,
             os.path.join(particle, "statistics.png"))
+code, text = script("plot_statistics.py", electrode)
+refused("plot_statistics.py refuses the electrode model's output (points to plot.py)",
+        code, text, "plot.py")
 png = os.path.join(args.workdir, "profiles.png")
 code, text = script("plot_profiles.py", electrode, "--out", png)
 png_written("plot_profiles.py: first, middle, last output -> PNG", code, text, png)
