@@ -113,6 +113,8 @@ namespace chemomech
     problem.assemble(solution, true);
     double residual = problem.residual_norm();
     double forcing  = (forcing_term == ForcingTerm::none) ? 0.0 : max_forcing;
+    // The last full (undamped) update's norm; negative: none.
+    double last_full_norm = -1;
 
     for (unsigned int it = 0; it < max_iterations; ++it)
       {
@@ -188,13 +190,20 @@ namespace chemomech
         result.last_update_norm = alpha * norm;
 
         // Converged when the full step was small, or when the residual at
-        // the new state is already below the tolerance (saves a solve).
+        // the new state is already below the tolerance (saves a solve), or
+        // when quadratic convergence puts the next update far below it.
+        const bool predicted =
+          predict_convergence && alpha == 1.0 && last_full_norm > 0 &&
+          norm < 1e-3 && norm < last_full_norm &&
+          norm * norm * norm <
+            0.1 * tolerance * last_full_norm * last_full_norm;
         if ((alpha == 1.0 && norm < tolerance) ||
-            (converge_on_residual && residual < tolerance))
+            (converge_on_residual && residual < tolerance) || predicted)
           {
             result.converged = true;
             return result;
           }
+        last_full_norm = (alpha == 1.0) ? norm : -1;
       }
     std::ostringstream reason;
     reason << "no convergence in " << max_iterations

@@ -14,6 +14,13 @@ namespace chemomech
 
 
 
+  NewtonTransientProblem::~NewtonTransientProblem()
+  {
+    linear_solver.new_sparsity_pattern();
+  }
+
+
+
   const OutputSettings &
   NewtonTransientProblem::output_settings() const
   {

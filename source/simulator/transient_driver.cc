@@ -8,6 +8,7 @@
 #include <deal.II/base/exceptions.h>
 #include <deal.II/base/mpi.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -116,7 +117,8 @@ namespace chemomech
                             const ParameterHandler &prm,
                             TimerOutput            &timer)
   {
-    run_start = wall_start = checkpoint_wall = std::chrono::steady_clock::now();
+    run_start = wall_start = checkpoint_wall = last_heartbeat =
+      std::chrono::steady_clock::now();
     const bool            root = Utilities::MPI::this_mpi_process(comm) == 0;
     ConditionalOStream    pcout(std::cout, root);
     const OutputSettings &settings  = problem.output_settings();
@@ -180,7 +182,17 @@ namespace chemomech
         const StepReport report = problem.accept_step();
         ++steps;
         add_row(dt);
-        write_running_status(directory, steps, problem.current_time(), comm);
+        {
+          const auto now = std::chrono::steady_clock::now();
+          if (now - last_heartbeat >= std::chrono::seconds(1))
+            {
+              write_running_status(directory,
+                                   steps,
+                                   problem.current_time(),
+                                   comm);
+              last_heartbeat = now;
+            }
+        }
         if (report.write_output ||
             (settings.vtu_interval > 0 && steps % settings.vtu_interval == 0))
           {
@@ -328,7 +340,12 @@ namespace chemomech
                section(calls, "assemble Jacobian") +
                  section(calls, "assemble residual"));
     report.add_max("seconds_linear_solve", section(wall, "linear solve"), comm);
-    report.add_max("seconds_local_update", section(wall, "local update"), comm);
+    const double local =
+      Utilities::MPI::max(problem.local_update_seconds(), comm);
+    report.add("seconds_local_update", local);
+    report.add_max("seconds_integrals",
+                   section(wall, "integrals") + section(wall, "commit"),
+                   comm);
     report.add_max("seconds_output",
                    section(wall, "output") + section(wall, "statistics"),
                    comm);
@@ -339,5 +356,32 @@ namespace chemomech
     problem.add_performance(report);
     report.write(problem.output_settings().directory + "/performance.json",
                  comm);
+
+    // Where the time of the time loop went (rank 0's timers; the local
+    // updates are part of the assembly).
+    const double assembly =
+      section(wall, "assemble Jacobian") + section(wall, "assemble residual");
+    const double linear = section(wall, "linear solve");
+    const double integrals =
+      section(wall, "integrals") + section(wall, "commit");
+    const double output = section(wall, "output") + section(wall, "statistics");
+    const double setup  = section(wall, "setup");
+    const double rest =
+      std::max(0.0, seconds - assembly - linear - integrals - output - setup);
+    const auto share = [&](const std::string &name, const double s) {
+      std::ostringstream o;
+      o << name << ' ' << std::fixed << std::setprecision(2) << s << " s ("
+        << std::setprecision(0) << 100 * s / std::max(seconds, 1e-300) << " %)";
+      return o.str();
+    };
+    ConditionalOStream pcout(std::cout,
+                             Utilities::MPI::this_mpi_process(comm) == 0);
+    pcout << "time breakdown: " << share("total", seconds) << " = "
+          << share("set-up", setup) << " + " << share("assembly", assembly)
+          << " [of which " << share("local updates", local) << "] + "
+          << share("linear solve", linear) << " + "
+          << share("integrals and commit", integrals) << " + "
+          << share("output and statistics", output) << " + "
+          << share("other", rest) << std::endl;
   }
 } // namespace chemomech

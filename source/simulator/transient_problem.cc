@@ -23,6 +23,14 @@ namespace chemomech
 
 
 
+  double
+  TransientProblem::local_update_seconds() const
+  {
+    return 0;
+  }
+
+
+
   bool
   TransientProblem::supports_checkpoints() const
   {

@@ -87,6 +87,15 @@ namespace chemomech
      * coupled by a stiff reaction) turns it off: then only the update counts.
      */
     bool converge_on_residual = true;
+
+    /**
+     * @brief Also converged when the next update, predicted from quadratic
+     * convergence as |du_k|^3/|du_{k-1}|^2, is below a tenth of the
+     * tolerance (both full steps, |du_k| < 1e-3 and contracting): saves the
+     * iteration that would only confirm convergence. The accepted iterate
+     * is then within about that predicted update of the converged one.
+     */
+    bool predict_convergence = false;
   };
 } // namespace chemomech
 

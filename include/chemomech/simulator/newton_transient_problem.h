@@ -44,6 +44,10 @@ namespace chemomech
     /// @param comm MPI communicator of the model.
     explicit NewtonTransientProblem(const MPI_Comm comm);
 
+    /// Releases the direct solver's factorization before the matrix it
+    /// refers to.
+    ~NewtonTransientProblem() override;
+
     /// @name TransientProblem interface, the parts every model shares
     /// @{
 

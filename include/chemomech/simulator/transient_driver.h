@@ -147,6 +147,9 @@ namespace chemomech
     /// When run_loop() began, and when its time loop began (after set-up).
     std::chrono::steady_clock::time_point run_start, wall_start;
     std::chrono::steady_clock::time_point checkpoint_wall;
+    /// When status.txt was last rewritten (a heartbeat at most once a
+    /// second: its time stamp has a resolution of one second).
+    std::chrono::steady_clock::time_point last_heartbeat;
     unsigned int                          steps             = 0;
     unsigned int                          rejected          = 0;
     unsigned long long                    newton_iterations = 0;

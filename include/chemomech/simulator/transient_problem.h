@@ -160,6 +160,14 @@ namespace chemomech
     virtual void
     add_performance(PerformanceReport &report) const;
 
+    /**
+     * @brief Wall time this rank spent so far in local (quadrature-point)
+     * updates inside the assembly, for the timer breakdown (default: 0, no
+     * local updates). Units: s.
+     */
+    virtual double
+    local_update_seconds() const;
+
     /// @name Checkpoints (see TransientDriver)
     /// @{
 

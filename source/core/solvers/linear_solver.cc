@@ -16,9 +16,6 @@
 #else
 #  include <deal.II/lac/trilinos_precondition.h>
 #  include <deal.II/lac/trilinos_solver.h>
-
-#  include <Amesos_Mumps.h>
-#  include <Epetra_LinearProblem.h>
 #endif
 
 namespace chemomech
@@ -94,6 +91,17 @@ namespace chemomech
                       "direct: parallel sparse LU (MUMPS), robust, for up to "
                       "about 10^5 unknowns in 3D. gmres: restarted GMRES with "
                       "the preconditioner below, for large problems.");
+    prm.declare_entry("Direct solver package",
+                      "auto",
+                      dealii::Patterns::Selection("auto|MUMPS|KLU"),
+                      "Factorization of the direct solver. MUMPS: parallel "
+                      "multifrontal LU. KLU: serial sparse LU on rank 0 (the "
+                      "matrix gathered there), with much less overhead per "
+                      "factorization for small systems (e.g. cells meshed "
+                      "through the thickness only). auto: KLU up to 20000 "
+                      "unknowns, MUMPS above. With PETSc, MUMPS is used. "
+                      "Either way the ordering and symbolic factorization "
+                      "are kept while the sparsity pattern stays the same.");
     prm.declare_entry("Preconditioner",
                       "block",
                       dealii::Patterns::Selection("block|ilu|amg"),
@@ -182,10 +190,14 @@ namespace chemomech
     prm.enter_subsection("Linear solver");
     type = (prm.get("Solver") == "direct") ? LinearSolverType::direct :
                                              LinearSolverType::gmres;
-    const std::string p = prm.get("Preconditioner");
-    preconditioner      = (p == "block") ? PreconditionerType::block :
-                          (p == "ilu")   ? PreconditionerType::ilu :
-                                           PreconditionerType::amg;
+    const std::string package = prm.get("Direct solver package");
+    direct_package            = (package == "KLU") ? DirectSolverPackage::klu :
+                                (package == "MUMPS") ? DirectSolverPackage::mumps :
+                                                       DirectSolverPackage::automatic;
+    const std::string p       = prm.get("Preconditioner");
+    preconditioner            = (p == "block") ? PreconditionerType::block :
+                                (p == "ilu")   ? PreconditionerType::ilu :
+                                                 PreconditionerType::amg;
     elasticity_preconditioner =
       parse_field_preconditioner_type(prm.get("Elasticity block"));
     transport_preconditioner =
@@ -244,6 +256,15 @@ namespace chemomech
 
 
 
+  void
+  LinearSolver::new_sparsity_pattern()
+  {
+    direct_solver.reset();
+    rebuild = true;
+  }
+
+
+
   unsigned int
   LinearSolver::solve(const LA::MPI::SparseMatrix &matrix,
                       LA::MPI::Vector             &x,
@@ -274,32 +295,9 @@ namespace chemomech
                              LA::MPI::Vector             &x,
                              const LA::MPI::Vector       &rhs)
   {
-    const auto            start = std::chrono::steady_clock::now();
-    dealii::SolverControl control(1, 0);
-#ifdef CHEMOMECH_USE_PETSC
-    dealii::PETScWrappers::SparseDirectMUMPS solver(
-      control,
-      matrix.get_mpi_communicator());
-    solver.solve(matrix, x, rhs);
-#else
-    // Amesos_Mumps directly, to give MUMPS more workspace than its
-    // default estimate (ICNTL(14) = 20%): the coupled, unsymmetric
-    // systems need delayed pivots.
-    Epetra_LinearProblem problem(
-      const_cast<Epetra_CrsMatrix *>(&matrix.trilinos_matrix()),
-      &x.trilinos_vector(),
-      const_cast<Epetra_MultiVector *>(
-        static_cast<const Epetra_MultiVector *>(&rhs.trilinos_vector())));
-    Amesos_Mumps solver(problem);
-    solver.SetICNTL(14, 200);
-    solver.SetICNTL(7, 5); // METIS ordering
-    AssertThrow(solver.SymbolicFactorization() == 0,
-                dealii::ExcMessage("MUMPS symbolic factorization failed"));
-    AssertThrow(solver.NumericFactorization() == 0,
-                dealii::ExcMessage("MUMPS numeric factorization failed "
-                                   "(singular Jacobian?)"));
-    AssertThrow(solver.Solve() == 0, dealii::ExcMessage("MUMPS solve failed"));
-#endif
+    const auto start = std::chrono::steady_clock::now();
+    direct_solver.set_package(direct_package);
+    direct_solver.solve(matrix, x, rhs);
     stats.solve_seconds += seconds_since(start);
     return 1;
   }

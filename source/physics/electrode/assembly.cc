@@ -7,6 +7,7 @@
 
 #include <deal.II/base/mpi.h>
 
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -39,7 +40,8 @@ namespace chemomech
         const double         ce        = scratch.ce_q[q];
         PointCoefficients    k;
         ElectrodePointResult r;
-        k.porosity_old = cs.porosity;
+        k.porosity_old   = cs.porosity;
+        const auto start = std::chrono::steady_clock::now();
         try
           {
             r = up.update(cs, scratch.dt, potential, ce, scratch.div_q[q], ts);
@@ -49,6 +51,10 @@ namespace chemomech
             r.converged = false;
             r.porosity  = k.porosity_old;
           }
+        scratch.local_update_seconds +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                        start)
+            .count();
         if (!r.converged && !scratch.failed)
           {
             scratch.failed = true;
@@ -310,6 +316,7 @@ namespace chemomech
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
         assemble_cell(cell, scratch, with_jacobian);
+    local_update_seconds_total += scratch.local_update_seconds;
 
     system.rhs.compress(VectorOperation::add);
     if (with_jacobian)

@@ -63,6 +63,27 @@ namespace chemomech
     LA::MPI::Vector committed(owned_dofs, relevant_dofs, comm);
     committed = old_solution;
     checkpoint_cells::save_vector(dof_handler, committed, "solution", archive);
+    // The predictor's history: a resumed run takes the same steps.
+    archive.set("electrode.predictor",
+                {has_older ? 1.0 : 0.0,
+                 older_time_step,
+                 double(steps_in_mode),
+                 surface_x_old[0],
+                 surface_x_old[1],
+                 surface_x_old[2],
+                 surface_x_old[3],
+                 surface_x_older[0],
+                 surface_x_older[1],
+                 surface_x_older[2],
+                 surface_x_older[3]});
+    if (has_older)
+      {
+        committed = older_solution;
+        checkpoint_cells::save_vector(dof_handler,
+                                      committed,
+                                      "older_solution",
+                                      archive);
+      }
     std::vector<double> packed, record;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && material_of(cell->material_id()))
@@ -99,6 +120,27 @@ namespace chemomech
                                   owned_dofs,
                                   solution);
     old_solution = solution;
+    has_older    = false;
+    if (archive.has("electrode.predictor"))
+      {
+        const auto &p = archive.get("electrode.predictor");
+        steps_in_mode = static_cast<unsigned int>(p.at(2));
+        for (unsigned int i = 0; i < 4; ++i)
+          {
+            surface_x_old[i]   = p.at(3 + i);
+            surface_x_older[i] = p.at(7 + i);
+          }
+        if (p.at(0) > 0.5)
+          {
+            checkpoint_cells::load_vector(dof_handler,
+                                          archive,
+                                          "older_solution",
+                                          owned_dofs,
+                                          older_solution);
+            older_time_step = p.at(1);
+            has_older       = true;
+          }
+      }
     std::vector<double> packed;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && material_of(cell->material_id()))

@@ -156,6 +156,15 @@ namespace chemomech
 
 
   template <int dim>
+  double
+  ElectrodeProblem<dim>::local_update_seconds() const
+  {
+    return local_update_seconds_total;
+  }
+
+
+
+  template <int dim>
   std::string
   ElectrodeProblem<dim>::progress_line() const
   {
@@ -175,7 +184,8 @@ namespace chemomech
   template void ElectrodeProblem<dim>::write_output(const unsigned int);    \
   template void ElectrodeProblem<dim>::print_header(std::ostream &) const;  \
   template void ElectrodeProblem<dim>::print_summary(std::ostream &) const; \
-  template std::string ElectrodeProblem<dim>::progress_line() const;
+  template std::string ElectrodeProblem<dim>::progress_line() const;        \
+  template double      ElectrodeProblem<dim>::local_update_seconds() const;
 
   CHEMOMECH_INSTANTIATE(1)
   CHEMOMECH_INSTANTIATE(2)

@@ -131,6 +131,14 @@ namespace chemomech
     time_stepping.maximum_step = 600;
     time_stepping.target_dx    = 0.02;
     TimeStepping::declare_parameters(prm, time_stepping);
+    prm.enter_subsection("Time stepping");
+    // Off by default: with backward Euler the estimate does not yet buy
+    // fewer steps at equal accuracy (the CV phase needs a second-order
+    // scheme); the stoichiometry rule sets the steps.
+    StepErrorControl error_control_defaults;
+    error_control_defaults.enabled = false;
+    StepErrorControl::declare_parameters(prm, error_control_defaults);
+    prm.leave_subsection();
     // A step switch moves the potentials by many RT/F at once: the damped
     // Newton method may need more iterations than in the particle model.
     NewtonSolver newton;
@@ -240,6 +248,9 @@ namespace chemomech
 
     protocol.parse_parameters(prm);
     time_stepping.parse_parameters(prm);
+    prm.enter_subsection("Time stepping");
+    error_control.parse_parameters(prm, "Time stepping/");
+    prm.leave_subsection();
     check_condition(time_stepping.scheme == TimeScheme::bdf1,
                     "parameter 'Time stepping/Scheme' must be 'bdf1' for the "
                     "electrode model (its quadrature-point updates are "
@@ -248,6 +259,9 @@ namespace chemomech
     // The diagonally scaled residual of the potentials hides a common-mode
     // error of phi_s and phi_e (charge balance): converge on the update.
     newton.converge_on_residual = false;
+    // Quadratic convergence of the monolithic Newton method is reliable
+    // here: skip the iteration that only confirms it.
+    newton.predict_convergence = true;
     linear_solver.parse_parameters(prm);
     prm.enter_subsection("Linear solver");
     thickness_coarsening = prm.get_bool("Thickness coarsening");

@@ -63,6 +63,9 @@ namespace chemomech
   void
   ElectrodeProblem<dim>::apply_protocol_step()
   {
+    // A new operating mode: the last two states do not extrapolate.
+    has_older             = false;
+    steps_in_mode         = 0;
     const ProtocolStep &s = controller.current_step();
     if (s.kind == StepKind::constant_voltage)
       set_operating_point(OperatingMode::voltage, s.voltage);
@@ -187,13 +190,16 @@ namespace chemomech
                   owned_dofs,
                   relevant_dofs,
                   comm);
+    linear_solver.new_sparsity_pattern();
     mode = m;
     make_constraints();
 
-    for (auto *v : {&solution, &old_solution, &electrolyte_mask})
+    for (auto *v :
+         {&solution, &old_solution, &older_solution, &electrolyte_mask})
       v->reinit(owned_dofs, comm);
     for (auto *v : {&ghosted, &ghosted_old})
       v->reinit(owned_dofs, relevant_dofs, comm);
+    setup_error_weights();
 
     // Characteristic sizes: c_e0, RT/F, and the swelling displacement of
     // the cell for 1 % of volume change.
@@ -277,8 +283,10 @@ namespace chemomech
         }
     solution.compress(VectorOperation::insert);
     constraints.distribute(solution);
-    old_solution = solution;
-    time         = 0;
+    old_solution  = solution;
+    has_older     = false;
+    steps_in_mode = 0;
+    time          = 0;
     // The integrals of the initial state: of the committed state, with the
     // rates (currents, surface values) of a unit step from it.
     set_time_step(1);

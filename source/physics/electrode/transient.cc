@@ -34,7 +34,21 @@ namespace chemomech
   bool
   ElectrodeProblem<dim>::advance()
   {
-    solution = old_solution;
+    solution        = old_solution;
+    predicted_valid = has_older && older_time_step > 0;
+    if (predicted_valid)
+      {
+        // Predictor: linear extrapolation of the last two states within
+        // this protocol step; the first Newton iterate if admissible (e.g.
+        // no negative concentration), and the reference of the local error
+        // estimate.
+        const double r = time_step / older_time_step;
+        solution.add(r, old_solution, -r, older_solution);
+        constraints.distribute(solution);
+        predicted = solution;
+        if (!is_admissible(solution))
+          solution = old_solution;
+      }
     constraints.distribute(solution);
     try
       {
@@ -50,7 +64,10 @@ namespace chemomech
       }
     // The last assembly of the Newton method is at its final iterate: the
     // trial state belongs to the solution.
-    last_integrals = compute_integrals(trial_state);
+    {
+      TimerOutput::Scope t(*get_timer(comm), "integrals");
+      last_integrals = compute_integrals(trial_state);
+    }
     return last_newton.converged;
   }
 
@@ -66,6 +83,20 @@ namespace chemomech
     attempt.newton_iterations = last_newton.iterations;
     attempt.linear_iterations = last_newton.linear_iterations;
     last_observation          = {time + dt, cell_voltage(), cell_current()};
+    last_error                = -1;
+    if (converged && error_control.enabled && time_stepping.adaptive &&
+        predicted_valid)
+      {
+        last_error = local_error_estimate();
+        if (last_error > 1)
+          {
+            attempt.reason =
+              "local error estimate " + std::to_string(last_error) +
+              " times the tolerance ('Time stepping/Error control')";
+            attempt.retry_step = dt * error_control.step_factor(last_error);
+            return attempt;
+          }
+      }
     if (!converged)
       {
         attempt.reason     = last_newton.failure_reason;
@@ -108,6 +139,7 @@ namespace chemomech
   void
   ElectrodeProblem<dim>::commit_state()
   {
+    TimerOutput::Scope t(*get_timer(comm), "commit");
     for (const auto &cell : triangulation->active_cell_iterators())
       if (cell->is_locally_owned() && material_of(cell->material_id()))
         {
@@ -116,6 +148,12 @@ namespace chemomech
           for (unsigned int q = 0; q < c.size(); ++q)
             *c[q] = *t[q];
         }
+    older_solution  = old_solution;
+    older_time_step = time_step;
+    surface_x_older = surface_x_old;
+    surface_x_old   = surface_extrema(last_integrals);
+    // Two steps in this protocol step: the predictor extrapolates within it.
+    has_older    = ++steps_in_mode >= 2;
     old_solution = solution;
     time += time_step;
   }
@@ -126,7 +164,22 @@ namespace chemomech
   double
   ElectrodeProblem<dim>::next_time_step(const double dt, const double proposed)
   {
-    return controller.next_time_step(dt, proposed, last_integrals.max_dx);
+    const double by_stoichiometry =
+      controller.next_time_step(dt, proposed, last_integrals.max_dx);
+    // Just switched: the protocol's first step ('Maximum time step after
+    // switch') starts the new step.
+    if (!error_control.enabled || !time_stepping.adaptive || steps_in_mode == 0)
+      return by_stoichiometry;
+    double next =
+      dt * ((last_error >= 0) ? error_control.step_factor(last_error) :
+                                error_control.max_growth);
+    // The stoichiometry rule stays an upper bound.
+    const double max_dx = last_integrals.max_dx;
+    if (max_dx > 0)
+      next = std::min(next, dt * 0.9 * time_stepping.target_dx / max_dx);
+    return std::clamp(next,
+                      time_stepping.minimum_step,
+                      time_stepping.maximum_step);
   }
 
 

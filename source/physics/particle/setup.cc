@@ -149,6 +149,7 @@ namespace chemomech
                   owned_dofs,
                   relevant_dofs,
                   comm);
+    linear_solver.new_sparsity_pattern();
 
     for (auto *v :
          {&solution, &old_solution, &older_solution, &concentration_mask})

@@ -9,6 +9,7 @@
 
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/solvers/block_preconditioner.h>
+#include <chemomech/core/solvers/direct_solver.h>
 
 #include <deal.II/base/parameter_handler.h>
 
@@ -98,6 +99,11 @@ namespace chemomech
     void
     invalidate_preconditioner();
 
+    /// After a new sparsity pattern (mesh, DoFs): forgets the direct
+    /// solver's analysis and the preconditioner.
+    void
+    new_sparsity_pattern();
+
     /**
      * @brief Solves @p matrix @p x = @p rhs.
      * @param forcing Relative residual reduction the caller is content with
@@ -136,6 +142,8 @@ namespace chemomech
 
     /// Selected solver.
     LinearSolverType type = LinearSolverType::direct;
+    /// Package of the direct solver.
+    DirectSolverPackage direct_package = DirectSolverPackage::automatic;
     /// Selected preconditioner for GMRES.
     PreconditionerType preconditioner = PreconditionerType::block;
     /// Block preconditioner of displacement (elasticity) fields.
@@ -179,7 +187,9 @@ namespace chemomech
                        const LA::MPI::Vector       &rhs,
                        const double                 tolerance);
 
-    BlockPreconditioner    block_preconditioner;
+    BlockPreconditioner block_preconditioner;
+    /// The direct solver; keeps its symbolic factorization across solves.
+    DirectSolver           direct_solver;
     LinearSolverStatistics stats;
     /// Iterations per decade of residual reduction of the first solve after
     /// the last build.

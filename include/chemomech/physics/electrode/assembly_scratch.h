@@ -190,6 +190,8 @@ namespace chemomech
       /// Whether a local update failed on this rank, and the first message.
       bool        failed = false;
       std::string failure;
+      /// Wall time of the local quadrature-point updates. Units: s.
+      double local_update_seconds = 0;
     };
   } // namespace electrode_assembly
 } // namespace chemomech

@@ -11,6 +11,7 @@
 
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/newton_solver.h>
+#include <chemomech/core/step_error_control.h>
 #include <chemomech/geometry/electrode_geometry.h>
 #include <chemomech/io/input_prescan.h>
 #include <chemomech/io/pvd_recorder.h>
@@ -180,6 +181,10 @@ namespace chemomech
     void
     print_summary(std::ostream &out) const override;
 
+    /// Time in ElectrodePointUpdate during the assemblies. Units: s.
+    double
+    local_update_seconds() const override;
+
     /// Checkpoints are supported (checkpoint.cc).
     bool
     supports_checkpoints() const override;
@@ -209,6 +214,25 @@ namespace chemomech
     /// The time step of the next solve. Units: s.
     void
     set_time_step(const double dt);
+
+    /// Sets #error_weights: 1/tolerance for c_e, 0 for the potentials and
+    /// the displacement.
+    void
+    setup_error_weights();
+
+    /**
+     * @brief The local error estimate of the last attempt in units of the
+     * tolerance: h/(h + h_old) |y - y_p| / tolerance, the largest over the
+     * electrolyte concentration DoFs and the surface stoichiometry extrema
+     * of the electrodes. Collective.
+     */
+    double
+    local_error_estimate() const;
+
+    /// The surface stoichiometry extrema of @p integrals (as
+    /// #surface_x_old; an electrode that does not exist gives zeros).
+    static std::array<double, 4>
+    surface_extrema(const ElectrodeIntegrals &integrals);
 
     /**
      * @brief Newton solve of one step of size set_time_step() from the last
@@ -429,9 +453,37 @@ namespace chemomech
     OperatingMode mode          = OperatingMode::current;
     double        imposed_value = 0;
     double        time_step     = 1;
-    bool          local_failure = false;
-    std::string   failure_reason;
-    NewtonResult  last_newton;
+    /**
+     * The committed solution one step before old_solution, and the size of
+     * the step between them: the first Newton iterate is extrapolated
+     * linearly through both (valid while #has_older, i.e. within one
+     * protocol step).
+     */
+    LA::MPI::Vector older_solution;
+    double          older_time_step = 0;
+    bool            has_older       = false;
+    /// Steps committed since the last switch of the protocol.
+    unsigned int steps_in_mode = 0;
+    /// Step sizes from the local error estimate (Time stepping/Error
+    /// control).
+    StepErrorControl error_control;
+    /// The predictor of the last attempt (if #predicted_valid).
+    LA::MPI::Vector predicted;
+    bool            predicted_valid = false;
+    /// Per DoF 1/tolerance of the error estimate (0: not controlled).
+    LA::MPI::Vector error_weights;
+    /// The smallest and largest particle surface stoichiometry of each
+    /// electrode (min, max of the negative, then of the positive) at the
+    /// last two commits: the history of the error estimate.
+    std::array<double, 4> surface_x_old = {}, surface_x_older = {};
+    /// Error estimate of the last converged attempt, in units of the
+    /// tolerance (negative: none).
+    double last_error    = -1;
+    bool   local_failure = false;
+    /// Wall time of the local updates in all assemblies so far. Units: s.
+    double       local_update_seconds_total = 0;
+    std::string  failure_reason;
+    NewtonResult last_newton;
 
     ElectrodeIntegrals last_integrals;
     double             one_c_current = 0;
