@@ -30,8 +30,8 @@ namespace chemomech
                       "time discretisation error of each step (the "
                       "difference between the electrolyte concentration and "
                       "the particle surface stoichiometries and their linear "
-                      "extrapolation from the last two steps, times h/(h + "
-                      "h_old)), kept below the tolerances below; a step "
+                      "extrapolation from the last two steps, times h/(2h "
+                      "+ h_old)), kept below the tolerances below; a step "
                       "above them is redone with a smaller one. false: the "
                       "step size follows 'Target stoichiometry change' "
                       "alone. Both ways the stoichiometry rule and "
@@ -100,7 +100,7 @@ namespace chemomech
   double
   StepErrorControl::error_factor(const double dt, const double dt_old)
   {
-    return dt / (dt + dt_old);
+    return dt / (2 * dt + dt_old);
   }
 
 

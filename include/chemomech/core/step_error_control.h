@@ -16,9 +16,10 @@ namespace chemomech
    * The predictor of a step of size h after a step of size h_1 is the
    * linear extrapolation y_p = y_n + (h/h_1)(y_n - y_{n-1}). For a smooth
    * solution y_p - y(t_{n+1}) = -h (h + h_1) y''/2 + O(h^3), while the local
-   * error of backward Euler is -h^2 y''/2 + O(h^3), so
+   * error of backward Euler is y_{n+1} - y(t_{n+1}) = h^2 y''/2 + O(h^3);
+   * their difference is y_{n+1} - y_p = h (2h + h_1) y''/2, so
    *
-   *   local error ~= h/(h + h_1) (y_{n+1} - y_p)         (error_factor()).
+   *   local error ~= h/(2h + h_1) (y_{n+1} - y_p)        (error_factor()).
    *
    * Only differential variables are controlled (concentrations and
    * stoichiometries): the potentials of a quasi-static charge balance follow
@@ -42,7 +43,7 @@ namespace chemomech
     void
     parse_parameters(dealii::ParameterHandler &prm, const std::string &path);
 
-    /// h/(h + h_1): the local error of BDF1 per predictor-corrector
+    /// h/(2h + h_1): the local error of BDF1 per predictor-corrector
     /// difference. Units: none.
     static double
     error_factor(const double dt, const double dt_old);

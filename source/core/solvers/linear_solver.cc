@@ -82,7 +82,8 @@ namespace chemomech
   void
   LinearSolver::declare_parameters(dealii::ParameterHandler &prm,
                                    const unsigned int        default_amg_cycles,
-                                   const std::string &default_amg_smoother)
+                                   const std::string &default_amg_smoother,
+                                   const std::string &default_direct_package)
   {
     prm.enter_subsection("Linear solver");
     prm.declare_entry("Solver",
@@ -92,13 +93,15 @@ namespace chemomech
                       "about 10^5 unknowns in 3D. gmres: restarted GMRES with "
                       "the preconditioner below, for large problems.");
     prm.declare_entry("Direct solver package",
-                      "auto",
+                      default_direct_package,
                       dealii::Patterns::Selection("auto|MUMPS|KLU"),
                       "Factorization of the direct solver. MUMPS: parallel "
                       "multifrontal LU. KLU: serial sparse LU on rank 0 (the "
                       "matrix gathered there), with much less overhead per "
                       "factorization for small systems (e.g. cells meshed "
-                      "through the thickness only). auto: KLU up to 20000 "
+                      "through the thickness only), but without MUMPS's "
+                      "delayed pivoting (the particle model's clamped "
+                      "equilibrium can stall with it). auto: KLU up to 20000 "
                       "unknowns, MUMPS above. With PETSc, MUMPS is used. "
                       "Either way the ordering and symbolic factorization "
                       "are kept while the sparsity pattern stays the same.");

@@ -147,7 +147,8 @@ namespace chemomech
     // Two V-cycles per block with ILU(1) on the levels: fewer GMRES
     // iterations and less growth under refinement, on flat cells too
     // (doc/electrode-model.md section 12).
-    LinearSolver::declare_parameters(prm, 2, "ILU");
+    // Cells meshed through the thickness are small: KLU.
+    LinearSolver::declare_parameters(prm, 2, "ILU", "auto");
     prm.enter_subsection("Linear solver");
     prm.declare_entry(
       "Thickness coarsening",

@@ -67,11 +67,14 @@ namespace chemomech
      * @param default_amg_cycles Default of "AMG cycles" (the model's).
      * @param default_amg_smoother Default of "AMG smoother" (the model's):
      *   "Chebyshev", "symmetric Gauss-Seidel" or "ILU".
+     * @param default_direct_package Default of "Direct solver package" (the
+     *   model's): "MUMPS", "KLU" or "auto".
      */
     static void
     declare_parameters(dealii::ParameterHandler &prm,
                        const unsigned int        default_amg_cycles = 1,
-                       const std::string &default_amg_smoother = "Chebyshev");
+                       const std::string &default_amg_smoother   = "Chebyshev",
+                       const std::string &default_direct_package = "MUMPS");
 
     /// Reads subsection "Linear solver".
     void
@@ -143,7 +146,7 @@ namespace chemomech
     /// Selected solver.
     LinearSolverType type = LinearSolverType::direct;
     /// Package of the direct solver.
-    DirectSolverPackage direct_package = DirectSolverPackage::automatic;
+    DirectSolverPackage direct_package = DirectSolverPackage::mumps;
     /// Selected preconditioner for GMRES.
     PreconditionerType preconditioner = PreconditionerType::block;
     /// Block preconditioner of displacement (elasticity) fields.

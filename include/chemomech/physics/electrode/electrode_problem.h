@@ -222,7 +222,7 @@ namespace chemomech
 
     /**
      * @brief The local error estimate of the last attempt in units of the
-     * tolerance: h/(h + h_old) |y - y_p| / tolerance, the largest over the
+     * tolerance: h/(2h + h_old) |y - y_p| / tolerance, the largest over the
      * electrolyte concentration DoFs and the surface stoichiometry extrema
      * of the electrodes. Collective.
      */
