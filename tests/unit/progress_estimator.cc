@@ -132,6 +132,23 @@ namespace
                progress.fraction(p, 3300),
                3300 / measured_total / 2,
                1e-12);
+
+    // Every step has run with its cost (time steps): 40, 10, 30, 20 = 100.
+    // The weights are the costs now; 300 s into the 600 s rest (step 2 of
+    // cycle 1) the fraction is (40 + 10/2) / 100 / 2.
+    ProtocolProgress costs;
+    costs.step_finished(0, 3000, 40);
+    costs.step_finished(1, 600, 10);
+    costs.step_finished(2, 1500, 30);
+    check.near("three of four costs known: still weighted by duration",
+               costs.fraction(p, 3300),
+               3300.0 / (3000 + 600 + 1500 + 600) / 2,
+               1e-12);
+    costs.step_finished(3, 600, 20);
+    check.near("all costs known: weighted by cost",
+               costs.fraction(p, 3300),
+               (40 + 10 * 0.5) / 100.0 / 2,
+               1e-12);
   }
 } // namespace
 

@@ -349,7 +349,9 @@ namespace chemomech
     const unsigned int  cycle_before = before.cycle;
     outcome.switched                 = protocol.advance_if_done(obs);
     if (outcome.switched)
-      step_progress.step_finished(before.step, before.time_in_step(obs.time));
+      step_progress.step_finished(before.step,
+                                  before.time_in_step(obs.time),
+                                  before.time_steps_in_step + 1.0);
     last_switched       = outcome.switched;
     double next_current = obs.current;
     if (outcome.switched)

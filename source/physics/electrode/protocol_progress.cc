@@ -10,17 +10,22 @@ namespace chemomech
   ProtocolProgress::reset()
   {
     measured.clear();
+    measured_cost.clear();
   }
 
 
 
   void
   ProtocolProgress::step_finished(const unsigned int step,
-                                  const double       duration)
+                                  const double       duration,
+                                  const double       cost)
   {
     if (measured.size() <= step)
       measured.resize(step + 1, -1.0);
     measured[step] = std::max(duration, 0.0);
+    if (measured_cost.size() <= step)
+      measured_cost.resize(step + 1, -1.0);
+    measured_cost[step] = cost;
   }
 
 
@@ -61,10 +66,28 @@ namespace chemomech
     const unsigned int   n_steps = protocol.steps().size();
     if (n_steps == 0)
       return 0;
+    // Weights: the steps' costs once all are known, else their durations.
+    const bool by_cost = measured_cost.size() >= n_steps &&
+                         std::all_of(measured_cost.begin(),
+                                     measured_cost.begin() + n_steps,
+                                     [](const double c) { return c >= 0; });
     double done = 0, total = 0;
     for (unsigned int i = 0; i < n_steps; ++i)
       {
         double d = expected_duration(protocol, i);
+        if (by_cost)
+          {
+            const double w = std::max(measured_cost[i], 1.0);
+            if (i == state.step)
+              {
+                const double in_step = std::max(0.0, state.time_in_step(time));
+                done += w * std::min(in_step / std::max(d, 1e-300), step_cap);
+              }
+            else if (i < state.step)
+              done += w;
+            total += w;
+            continue;
+          }
         if (i == state.step)
           {
             const double in_step = std::max(0.0, state.time_in_step(time));

@@ -26,6 +26,12 @@ namespace chemomech
    *   (cycle + (done + in step) / (sum of the cycle's durations)) / n_cycles,
    * exact at every cycle boundary and, with durations that repeat from
    * cycle to cycle, proportional to simulated time.
+   *
+   * Once every step of the cycle has run and reported its cost (the time
+   * steps it took), the steps are weighted by their cost instead (the time
+   * fraction within the active step still measures the progress in it): a
+   * CV step of a few long time steps then counts for what it costs, not for
+   * its hours, and the rate of progress per unit of work stays even.
    */
   class ProtocolProgress
   {
@@ -36,7 +42,9 @@ namespace chemomech
 
     /// Records that step @p step of a cycle took @p duration (s).
     void
-    step_finished(const unsigned int step, const double duration);
+    step_finished(const unsigned int step,
+                  const double       duration,
+                  const double       cost = -1);
 
     /**
      * @brief The expected duration of step @p step of @p protocol (s):
@@ -56,6 +64,8 @@ namespace chemomech
   private:
     /// Measured durations by step index (negative: not yet measured). s.
     std::vector<double> measured;
+    /// The cost (time steps) of each step the last time it ran (-1: none).
+    std::vector<double> measured_cost;
   };
 } // namespace chemomech
 
