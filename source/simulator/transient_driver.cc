@@ -325,30 +325,33 @@ namespace chemomech
       return (it != data.end()) ? it->second : 0.0;
     };
 
+    // This rank's time per concern (the local updates are part of the
+    // assembly).
+    const double assembly =
+      section(wall, "assemble Jacobian") + section(wall, "assemble residual");
+    const double linear = section(wall, "linear solve");
+    const double integrals =
+      section(wall, "integrals") + section(wall, "commit");
+    const double output = section(wall, "output") + section(wall, "statistics");
+    const double setup  = section(wall, "setup");
+    const double local =
+      Utilities::MPI::max(problem.local_update_seconds(), comm);
+
     PerformanceReport report;
     report.add("mpi_ranks", Utilities::MPI::n_mpi_processes(comm));
     report.add("steps", steps);
     report.add("rejected_steps", rejected);
     report.add("newton_iterations", newton_iterations);
     report.add("linear_iterations", linear_iterations);
-    report.add_max("seconds_setup", section(wall, "setup"), comm);
-    report.add_max("seconds_assembly",
-                   section(wall, "assemble Jacobian") +
-                     section(wall, "assemble residual"),
-                   comm);
+    report.add_max("seconds_setup", setup, comm);
+    report.add_max("seconds_assembly", assembly, comm);
     report.add("assemblies",
                section(calls, "assemble Jacobian") +
                  section(calls, "assemble residual"));
-    report.add_max("seconds_linear_solve", section(wall, "linear solve"), comm);
-    const double local =
-      Utilities::MPI::max(problem.local_update_seconds(), comm);
+    report.add_max("seconds_linear_solve", linear, comm);
     report.add("seconds_local_update", local);
-    report.add_max("seconds_integrals",
-                   section(wall, "integrals") + section(wall, "commit"),
-                   comm);
-    report.add_max("seconds_output",
-                   section(wall, "output") + section(wall, "statistics"),
-                   comm);
+    report.add_max("seconds_integrals", integrals, comm);
+    report.add_max("seconds_output", output, comm);
     report.add_max("seconds_total", seconds, comm);
     const double memory = PerformanceReport::peak_memory_bytes();
     report.add_max("peak_memory_bytes_max_rank", memory, comm);
@@ -357,15 +360,7 @@ namespace chemomech
     report.write(problem.output_settings().directory + "/performance.json",
                  comm);
 
-    // Where the time of the time loop went (rank 0's timers; the local
-    // updates are part of the assembly).
-    const double assembly =
-      section(wall, "assemble Jacobian") + section(wall, "assemble residual");
-    const double linear = section(wall, "linear solve");
-    const double integrals =
-      section(wall, "integrals") + section(wall, "commit");
-    const double output = section(wall, "output") + section(wall, "statistics");
-    const double setup  = section(wall, "setup");
+    // Where the time of the time loop went (rank 0's timers).
     const double rest =
       std::max(0.0, seconds - assembly - linear - integrals - output - setup);
     const auto share = [&](const std::string &name, const double s) {

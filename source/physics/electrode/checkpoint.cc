@@ -65,7 +65,7 @@ namespace chemomech
     checkpoint_cells::save_vector(dof_handler, committed, "solution", archive);
     // The predictor's history: a resumed run takes the same steps.
     archive.set("electrode.predictor",
-                {has_older ? 1.0 : 0.0,
+                {has_history() ? 1.0 : 0.0,
                  older_time_step,
                  double(steps_in_mode),
                  surface_x_old[0],
@@ -76,7 +76,7 @@ namespace chemomech
                  surface_x_older[1],
                  surface_x_older[2],
                  surface_x_older[3]});
-    if (has_older)
+    if (has_history())
       {
         committed = older_solution;
         checkpoint_cells::save_vector(dof_handler,
@@ -120,7 +120,6 @@ namespace chemomech
                                   owned_dofs,
                                   solution);
     old_solution = solution;
-    has_older    = false;
     if (archive.has("electrode.predictor"))
       {
         const auto &p = archive.get("electrode.predictor");
@@ -138,7 +137,6 @@ namespace chemomech
                                           owned_dofs,
                                           older_solution);
             older_time_step = p.at(1);
-            has_older       = true;
           }
       }
     std::vector<double> packed;

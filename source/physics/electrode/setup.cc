@@ -64,7 +64,6 @@ namespace chemomech
   ElectrodeProblem<dim>::apply_protocol_step()
   {
     // A new operating mode: the last two states do not extrapolate.
-    has_older             = false;
     steps_in_mode         = 0;
     const ProtocolStep &s = controller.current_step();
     if (s.kind == StepKind::constant_voltage)
@@ -284,7 +283,6 @@ namespace chemomech
     solution.compress(VectorOperation::insert);
     constraints.distribute(solution);
     old_solution  = solution;
-    has_older     = false;
     steps_in_mode = 0;
     time          = 0;
     // The integrals of the initial state: of the committed state, with the

@@ -35,7 +35,7 @@ namespace chemomech
   ElectrodeProblem<dim>::advance()
   {
     solution        = old_solution;
-    predicted_valid = has_older && older_time_step > 0;
+    predicted_valid = has_history() && older_time_step > 0;
     if (predicted_valid)
       {
         // Predictor: linear extrapolation of the last two states within
@@ -153,7 +153,7 @@ namespace chemomech
     surface_x_older = surface_x_old;
     surface_x_old   = surface_extrema(last_integrals);
     // Two steps in this protocol step: the predictor extrapolates within it.
-    has_older    = ++steps_in_mode >= 2;
+    ++steps_in_mode;
     old_solution = solution;
     time += time_step;
   }

@@ -456,14 +456,21 @@ namespace chemomech
     /**
      * The committed solution one step before old_solution, and the size of
      * the step between them: the first Newton iterate is extrapolated
-     * linearly through both (valid while #has_older, i.e. within one
+     * linearly through both (valid while has_history(), i.e. within one
      * protocol step).
      */
     LA::MPI::Vector older_solution;
     double          older_time_step = 0;
-    bool            has_older       = false;
     /// Steps committed since the last switch of the protocol.
     unsigned int steps_in_mode = 0;
+
+    /// Whether old_solution and older_solution both belong to the current
+    /// protocol step (two steps committed in it).
+    bool
+    has_history() const
+    {
+      return steps_in_mode >= 2;
+    }
     /// Step sizes from the local error estimate (Time stepping/Error
     /// control).
     StepErrorControl error_control;
