@@ -89,4 +89,30 @@ namespace chemomech
     porosity                    = values[2 * n + 6];
     clogged                     = values[2 * n + 7] >= 0.5;
   }
+
+
+
+  void
+  ElectrodePointState::set_to_history(const ElectrodePointState   &newer,
+                                      const ElectrodePointState   &older,
+                                      const std::array<double, 2> &weights)
+  {
+    const unsigned int n = newer.n_particle_values();
+    AssertThrow(older.n_particle_values() == n,
+                dealii::ExcDimensionMismatch(older.n_particle_values(), n));
+    const double a = weights[0], b = weights[1];
+    reinit(n);
+    for (unsigned int i = 0; i < n; ++i)
+      particle.concentration[i] = a * newer.particle.concentration[i] +
+                                  b * older.particle.concentration[i];
+    particle.previous_concentration.clear();
+    particle.previous_time_step = 0;
+    sei_thickness = a * newer.sei_thickness + b * older.sei_thickness;
+    sei_moles     = a * newer.sei_moles + b * older.sei_moles;
+    lithium_lost  = a * newer.lithium_lost + b * older.lithium_lost;
+    sei_pore_loss = a * newer.sei_pore_loss + b * older.sei_pore_loss;
+    porosity      = newer.porosity;
+    clogged       = newer.clogged;
+    rates         = newer.rates;
+  }
 } // namespace chemomech

@@ -66,7 +66,6 @@ cases += [
     ("electrode x0 = 0", "electrode_stoichiometry_zero",
      ["Positive electrode/Initial stoichiometry", "(0, 1)"]),
     ("electrode rate constant", "electrode_rate_constant", ["Positive electrode/Kinetics/Rate constant"]),
-    ("electrode bdf2", "electrode_bdf2", ["Time stepping/Scheme", "bdf1"]),
     ("electrode bad step", "electrode_bad_step", ["Cycling/Steps", "sideways"]),
     ("electrode unknown preset", "electrode_unknown_preset", ["Negative electrode/Preset", "unobtainium"]),
     ("electrode separator porosity", "electrode_separator_porosity", ["Separator/Porosity", "(0, 1)"]),

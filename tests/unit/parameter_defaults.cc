@@ -152,8 +152,8 @@ main(int argc, char **argv)
     NewtonSolver n;
     t.parse_parameters(prm);
     n.parse_parameters(prm);
-    check.is_true("electrode: bdf1, end 1e9 s, max step 600 s, dx 0.02",
-                  t.scheme == TimeScheme::bdf1 && t.end_time == 1e9 &&
+    check.is_true("electrode: bdf2, end 1e9 s, max step 600 s, dx 0.02",
+                  t.scheme == TimeScheme::bdf2 && t.end_time == 1e9 &&
                     t.maximum_step == 600 && t.target_dx == 0.02);
     check.is_true("electrode: 30 Newton iterations", n.max_iterations == 30);
     prm.enter_subsection("Positive electrode");

@@ -140,9 +140,21 @@ namespace
     costs.step_finished(0, 3000, 40);
     costs.step_finished(1, 600, 10);
     costs.step_finished(2, 1500, 30);
-    check.near("three of four costs known: still weighted by duration",
+    // The fourth step (a rest of expected 600 s) has not run: weighted by
+    // the cost per second of the rests that have, 10/600, i.e. 10.
+    check.near("three of four costs known: the fourth by its kind's cost rate",
                costs.fraction(p, 3300),
-               3300.0 / (3000 + 600 + 1500 + 600) / 2,
+               (40 + 10 * 0.5) / (40.0 + 10 + 30 + 10) / 2,
+               1e-12);
+    // Without a rest measured, the rate of all steps that ran:
+    // (40 + 30) / (3000 + 1500) per second, times 600 s for each rest.
+    ProtocolProgress no_rest;
+    no_rest.step_finished(0, 3000, 40);
+    no_rest.step_finished(2, 1500, 30);
+    const double rest_weight = 600 * 70.0 / 4500;
+    check.near("a kind not yet run: the cost rate of all steps that ran",
+               no_rest.fraction(p, 3300),
+               (40 + rest_weight * 0.5) / (40 + 2 * rest_weight + 30) / 2,
                1e-12);
     costs.step_finished(3, 600, 20);
     check.near("all costs known: weighted by cost",

@@ -108,6 +108,10 @@ namespace
                0.2,
                1e-15);
     check.near("error 4: safety/2", c.step_factor(4), 0.45, 1e-15);
+    check.near("BDF2 (error ~ h^3), error 8: safety/2",
+               c.step_factor(8, 2),
+               0.45,
+               1e-14);
 
     // A step of the proposed size has the error safety^2 (in units of the
     // tolerance), to O(h): y' = -y at h = 0.02 with tolerance 1e-5.

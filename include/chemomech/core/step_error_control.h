@@ -27,8 +27,9 @@ namespace chemomech
    * model weighs the estimate with its tolerances (an error of 1 is on
    * tolerance); a step with an error above 1 is redone with the size
    * step_factor(error) h, an accepted one proposes step_factor(error) h next:
-   * safety (1/error)^(1/2), clamped to [Minimum step factor, Maximum
-   * growth]. Parameters: subsection "Error control" of the current
+   * safety (1/error)^(1/2) (BDF1; (1/error)^(1/3) for BDF2), clamped to
+   * [Minimum step factor, Maximum growth]. BdfFormula gives the estimate of
+   * BDF2 steps. Parameters: subsection "Error control" of the current
    * subsection (the model's "Time stepping").
    */
   class StepErrorControl
@@ -49,18 +50,25 @@ namespace chemomech
     error_factor(const double dt, const double dt_old);
 
     /// The factor of the next step size after an error estimate @p error
-    /// (in units of the tolerance). Units: none.
+    /// (in units of the tolerance) of a method of @p order (the error
+    /// scales as h^(order + 1)). Units: none.
     double
-    step_factor(const double error) const;
+    step_factor(const double error, const unsigned int order = 1) const;
 
     /// Whether the step sizes follow the error estimate.
     bool enabled = true;
     /// Local error allowed per step of stoichiometries x = c/c_max (of the
     /// particle surfaces). Units: none.
-    double stoichiometry_tolerance = 1e-3;
+    double stoichiometry_tolerance = 3e-3;
     /// Local error allowed per step of concentrations, relative to their
     /// scale (the initial electrolyte concentration). Units: none.
-    double concentration_tolerance = 5e-3;
+    double concentration_tolerance = 1e-2;
+    /// Local error allowed per step of the cell voltage while the current
+    /// is imposed. Units: V.
+    double voltage_tolerance = 1e-3;
+    /// Local error allowed per step of the cell current while the voltage
+    /// is imposed, relative to |I| + 1 % of the 1C current. Units: none.
+    double current_tolerance = 1e-4;
     /// Largest ratio of consecutive step sizes. Units: none.
     double max_growth = 2;
     /// Smallest ratio of a redone or next step to the last one. Units: none.

@@ -11,6 +11,7 @@
 
 #include <deal.II/base/quadrature_point_data.h>
 
+#include <array>
 #include <vector>
 
 namespace chemomech
@@ -117,6 +118,21 @@ namespace chemomech
     /// Reads the state from @p values (size number_of_values()).
     void
     unpack_values(const std::vector<double> &values) override;
+
+    /**
+     * @brief The history state of a BDF2 step (BdfFormula): every
+     * integrated variable (particle concentrations, L_SEI, SEI moles,
+     * lithium lost, SEI pore loss) set to weights[0] * newer + weights[1] *
+     * older, so that ElectrodePointUpdate::update() from this state with
+     * the effective step is the BDF2 update. The porosity (the lagged
+     * stiffness of the step), the clogging flag and the rates are those of
+     * @p newer, the committed state; the particle's own BDF2 history is
+     * cleared (the particle steps by backward Euler from the history).
+     */
+    void
+    set_to_history(const ElectrodePointState   &newer,
+                   const ElectrodePointState   &older,
+                   const std::array<double, 2> &weights);
 
     /**
      * Representative particle: shell concentrations (or c_avg for the

@@ -30,7 +30,7 @@ namespace chemomech
   public:
     /// @p window_share in (0, 1]: the share of the spent cost the rate is
     /// measured over (1: from the start).
-    explicit ProgressEstimator(const double window_share = 0.5);
+    explicit ProgressEstimator(const double window_share = 0.8);
 
     /// Starts over at cost @p cost and fraction @p fraction.
     void

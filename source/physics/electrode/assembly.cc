@@ -24,13 +24,15 @@ namespace chemomech
       /**
        * Porosity, currents and swelling at one quadrature point from the
        * local update of @p mat (from the committed state @p cs into the
-       * trial state @p ts), with their derivatives by p = phi_s - phi_e,
+       * trial state @p ts; BDF2: from the history state of @p cs and the
+       * older state @p os), with their derivatives by p = phi_s - phi_e,
        * c_e and tr eps. A failed update is recorded in @p scratch.
        */
       template <int dim>
       PointCoefficients
       evaluate_point(const ElectrodeMaterial   &mat,
                      const ElectrodePointState &cs,
+                     const ElectrodePointState *os,
                      ElectrodePointState       &ts,
                      const unsigned int         q,
                      Scratch<dim>              &scratch)
@@ -40,16 +42,22 @@ namespace chemomech
         const double         ce        = scratch.ce_q[q];
         PointCoefficients    k;
         ElectrodePointResult r;
-        k.porosity_old   = cs.porosity;
-        const auto start = std::chrono::steady_clock::now();
+        const auto           start = std::chrono::steady_clock::now();
+        if (os != nullptr)
+          scratch.history_point.set_to_history(cs,
+                                               *os,
+                                               scratch.history_weights);
+        const ElectrodePointState &base =
+          (os != nullptr) ? scratch.history_point : cs;
         try
           {
-            r = up.update(cs, scratch.dt, potential, ce, scratch.div_q[q], ts);
+            r =
+              up.update(base, scratch.dt, potential, ce, scratch.div_q[q], ts);
           }
         catch (const std::exception &)
           {
             r.converged = false;
-            r.porosity  = k.porosity_old;
+            r.porosity  = cs.porosity;
           }
         scratch.local_update_seconds +=
           std::chrono::duration<double>(std::chrono::steady_clock::now() -
@@ -68,12 +76,18 @@ namespace chemomech
           }
         const PorosityModel &pm = up.porosity;
         k.volume_ratio          = pm.volume_ratio(scratch.div_q[q]);
-        k.volume_ratio_old      = pm.volume_ratio(scratch.div_old_q[q]);
-        k.volume_ratio_t        = pm.volume_ratio_derivative();
-        k.porosity              = r.porosity;
-        k.porosity_p            = r.d_porosity.d_dpotential;
-        k.porosity_c            = r.d_porosity.d_delectrolyte_concentration;
-        k.porosity_t            = r.d_porosity.d_dtrace_strain;
+        k.storage_history       = scratch.history_weights[0] *
+                            pm.volume_ratio(scratch.div_old_q[q]) *
+                            cs.porosity * scratch.ce_old_q[q];
+        if (os != nullptr)
+          k.storage_history += scratch.history_weights[1] *
+                               pm.volume_ratio(scratch.div_older_q[q]) *
+                               os->porosity * scratch.ce_older_q[q];
+        k.volume_ratio_t = pm.volume_ratio_derivative();
+        k.porosity       = r.porosity;
+        k.porosity_p     = r.d_porosity.d_dpotential;
+        k.porosity_c     = r.d_porosity.d_delectrolyte_concentration;
+        k.porosity_t     = r.d_porosity.d_dtrace_strain;
         k.current_t = r.d_volumetric_intercalation_current.d_dtrace_strain +
                       r.d_volumetric_sei_current.d_dtrace_strain;
         k.current   = r.volumetric_current;
@@ -147,8 +161,7 @@ namespace chemomech
                 case 0:
                   // storage per reference volume: d(J eps c_e)/dt
                   r = s.phi[i] *
-                        (k.volume_ratio * k.porosity * ce -
-                         k.volume_ratio_old * k.porosity_old * s.ce_old_q[q]) /
+                        (k.volume_ratio * k.porosity * ce - k.storage_history) /
                         s.dt +
                       t.bruggeman * (s.grad[i] * salt_flux) -
                       s.phi[i] * (1 - s.tp) * k.current / F;
@@ -309,7 +322,9 @@ namespace chemomech
     system.rhs = 0;
 
     electrode_assembly::Scratch<dim> scratch(*fe, n_gauss_points());
-    scratch.dt = time_step;
+    scratch.dt              = bdf.effective_step();
+    scratch.history_weights = bdf.history_weights();
+    scratch.bdf2            = bdf.order() == 2;
     scratch.tp = electrolyte.transference_number(initial_electrolyte);
     scratch.RT = constants::gas_constant * temperature;
 
@@ -346,7 +361,7 @@ namespace chemomech
     electrode_assembly::Scratch<dim>                     &s,
     const bool                                            with_jacobian)
   {
-    s.reinit(cell, ghosted, ghosted_old);
+    s.reinit(cell, ghosted, ghosted_old, s.bdf2 ? &ghosted_older : nullptr);
     const ElectrodeMaterial *mat = material_of(cell->material_id());
     s.electrode                  = (mat != nullptr);
     // The region's laws: elasticity (in an electrode E(eps) at the
@@ -355,11 +370,13 @@ namespace chemomech
     const double        b_e =
       mat ? mat->effective.electrolyte_exponent : separator.bruggeman_exponent;
     s.sigma_eff = mat ? mat->effective_solid_conductivity() : 0;
-    std::vector<std::shared_ptr<ElectrodePointState>> cs, ts;
+    std::vector<std::shared_ptr<ElectrodePointState>> cs, ts, os;
     if (mat)
       {
         cs = committed_state.get_data(cell);
         ts = trial_state.get_data(cell);
+        if (s.bdf2)
+          os = older_state.get_data(cell);
       }
 
     for (unsigned int q = 0; q < s.fv.n_quadrature_points; ++q)
@@ -367,10 +384,19 @@ namespace chemomech
         const double JxW = s.fv.JxW(q);
         s.shape_values(q);
         electrode_assembly::PointCoefficients k;
-        k.porosity = k.porosity_old = separator.porosity;
+        k.porosity = separator.porosity;
+        k.storage_history =
+          separator.porosity * (s.history_weights[0] * s.ce_old_q[q] +
+                                s.history_weights[1] * s.ce_older_q[q]);
         if (mat)
           {
-            k = electrode_assembly::evaluate_point(*mat, *cs[q], *ts[q], q, s);
+            k =
+              electrode_assembly::evaluate_point(*mat,
+                                                 *cs[q],
+                                                 s.bdf2 ? os[q].get() : nullptr,
+                                                 *ts[q],
+                                                 q,
+                                                 s);
             law = mat->stiffness.elasticity(cs[q]->porosity);
           }
         const electrode_assembly::TransportCoefficients tc =

@@ -5,6 +5,9 @@
 #include <chemomech/simulator/checkpoint_cells.h>
 
 #include <deal.II/base/exceptions.h>
+#include <deal.II/base/mpi.h>
+
+#include <algorithm>
 
 
 namespace chemomech
@@ -63,20 +66,20 @@ namespace chemomech
     LA::MPI::Vector committed(owned_dofs, relevant_dofs, comm);
     committed = old_solution;
     checkpoint_cells::save_vector(dof_handler, committed, "solution", archive);
-    // The predictor's history: a resumed run takes the same steps.
-    archive.set("electrode.predictor",
-                {has_history() ? 1.0 : 0.0,
-                 older_time_step,
-                 double(steps_in_mode),
-                 surface_x_old[0],
-                 surface_x_old[1],
-                 surface_x_old[2],
-                 surface_x_old[3],
-                 surface_x_older[0],
-                 surface_x_older[1],
-                 surface_x_older[2],
-                 surface_x_older[3]});
-    if (has_history())
+    // The history of the predictor, the BDF2 formula and the error
+    // estimate: a resumed run takes the same steps.
+    const bool          older = steps_in_mode >= 1, oldest = steps_in_mode >= 2;
+    std::vector<double> history = {older ? 1.0 : 0.0,
+                                   older_time_step,
+                                   double(steps_in_mode)};
+    for (const auto *x : {&surface_x_old, &surface_x_older, &surface_x_oldest})
+      history.insert(history.end(), x->begin(), x->end());
+    history.insert(history.end(), {oldest ? 1.0 : 0.0, oldest_time_step});
+    history.insert(history.end(),
+                   observable_history.begin(),
+                   observable_history.end());
+    archive.set("electrode.predictor", history);
+    if (older)
       {
         committed = older_solution;
         checkpoint_cells::save_vector(dof_handler,
@@ -84,20 +87,36 @@ namespace chemomech
                                       "older_solution",
                                       archive);
       }
+    if (oldest)
+      {
+        committed = oldest_solution;
+        checkpoint_cells::save_vector(dof_handler,
+                                      committed,
+                                      "oldest_solution",
+                                      archive);
+      }
+    const bool older_states = older && time_stepping.scheme == TimeScheme::bdf2;
     std::vector<double> packed, record;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && material_of(cell->material_id()))
-        {
-          record.clear();
-          for (const auto &q : committed_state.get_data(cell))
-            {
-              packed.resize(q->number_of_values());
-              q->pack_values(packed);
-              record.insert(record.end(), packed.begin(), packed.end());
-              append_rates(q->rates, record);
-            }
-          archive.set_cell(checkpoint_cells::key("state", cell), record);
-        }
+        for (const auto *storage : {&committed_state, &older_state})
+          {
+            if (storage == &older_state && !older_states)
+              continue;
+            record.clear();
+            for (const auto &q : storage->get_data(cell))
+              {
+                packed.resize(q->number_of_values());
+                q->pack_values(packed);
+                record.insert(record.end(), packed.begin(), packed.end());
+                append_rates(q->rates, record);
+              }
+            archive.set_cell(checkpoint_cells::key(storage == &older_state ?
+                                                     "older_state" :
+                                                     "state",
+                                                   cell),
+                             record);
+          }
   }
 
 
@@ -119,59 +138,100 @@ namespace chemomech
                                   "solution",
                                   owned_dofs,
                                   solution);
-    old_solution = solution;
-    if (archive.has("electrode.predictor"))
+    old_solution  = solution;
+    steps_in_mode = 0;
+    // Checkpoints of other layouts (before BDF2) restart the protocol
+    // step's history.
+    constexpr unsigned int     n_x = 6;
+    const std::vector<double> *p   = archive.has("electrode.predictor") ?
+                                       &archive.get("electrode.predictor") :
+                                       nullptr;
+    if (p != nullptr && p->size() == 8 + 3 * n_x)
       {
-        const auto &p = archive.get("electrode.predictor");
-        steps_in_mode = static_cast<unsigned int>(p.at(2));
-        for (unsigned int i = 0; i < 4; ++i)
+        for (unsigned int i = 0; i < 3; ++i)
+          observable_history[i] = p->at(5 + 3 * n_x + i);
+        steps_in_mode = static_cast<unsigned int>(p->at(2));
+        for (unsigned int i = 0; i < n_x; ++i)
           {
-            surface_x_old[i]   = p.at(3 + i);
-            surface_x_older[i] = p.at(7 + i);
+            surface_x_old[i]    = p->at(3 + i);
+            surface_x_older[i]  = p->at(3 + n_x + i);
+            surface_x_oldest[i] = p->at(3 + 2 * n_x + i);
           }
-        if (p.at(0) > 0.5)
+        if (p->at(0) > 0.5)
           {
             checkpoint_cells::load_vector(dof_handler,
                                           archive,
                                           "older_solution",
                                           owned_dofs,
                                           older_solution);
-            older_time_step = p.at(1);
+            older_time_step = p->at(1);
+          }
+        if (p->at(3 + 3 * n_x) > 0.5)
+          {
+            checkpoint_cells::load_vector(dof_handler,
+                                          archive,
+                                          "oldest_solution",
+                                          owned_dofs,
+                                          oldest_solution);
+            oldest_time_step = p->at(4 + 3 * n_x);
           }
       }
-    std::vector<double> packed;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && material_of(cell->material_id()))
         {
-          const std::vector<double> *r =
-            archive.find_cell(checkpoint_cells::key("state", cell));
-          const auto         c = committed_state.get_data(cell);
-          const auto         t = trial_state.get_data(cell);
-          const unsigned int n = c.empty() ? 0 : c[0]->number_of_values();
-          AssertThrow(r != nullptr && r->size() == c.size() * (n + n_rates),
-                      ExcMessage("the checkpoint has no matching point state "
-                                 "for cell " +
-                                 cell->id().to_string() +
-                                 " (another particle resolution?)"));
-          auto it = r->begin();
+          load_point_states(archive, "state", cell, committed_state);
+          const auto c = committed_state.get_data(cell);
+          const auto t = trial_state.get_data(cell);
           for (unsigned int q = 0; q < c.size(); ++q)
-            {
-              packed.assign(it, it + n);
-              c[q]->unpack_values(packed);
-              it += n;
-              auto &rates                  = c[q]->rates;
-              rates.intercalation_current  = *it++;
-              rates.sei_current            = *it++;
-              rates.volumetric_current     = *it++;
-              rates.volumetric_sei_current = *it++;
-              rates.surface_concentration  = *it++;
-              rates.hydrostatic_stress     = *it++;
-              rates.macroscopic_stress     = *it++;
-              *t[q]                        = *c[q];
-            }
+            *t[q] = *c[q];
+          if (time_stepping.scheme != TimeScheme::bdf2)
+            continue;
+          // Without the older states the protocol step restarts with BDF1.
+          if (steps_in_mode >= 1 &&
+              archive.find_cell(checkpoint_cells::key("older_state", cell)))
+            load_point_states(archive, "older_state", cell, older_state);
+          else
+            steps_in_mode = 0;
         }
+    steps_in_mode = Utilities::MPI::min(steps_in_mode, comm);
     set_time_step(time_step);
     last_integrals = compute_integrals(committed_state);
+  }
+
+
+
+  template <int dim>
+  void
+  ElectrodeProblem<dim>::load_point_states(
+    const CheckpointArchive                              &archive,
+    const std::string                                    &name,
+    const typename DoFHandler<dim>::active_cell_iterator &cell,
+    CellDataStorage<CellIterator, ElectrodePointState>   &storage)
+  {
+    const std::vector<double> *r =
+      archive.find_cell(checkpoint_cells::key(name, cell));
+    const auto         c = storage.get_data(cell);
+    const unsigned int n = c.empty() ? 0 : c[0]->number_of_values();
+    AssertThrow(r != nullptr && r->size() == c.size() * (n + n_rates),
+                ExcMessage("the checkpoint has no matching point state (" +
+                           name + ") for cell " + cell->id().to_string() +
+                           " (another particle resolution?)"));
+    std::vector<double> packed;
+    auto                it = r->begin();
+    for (unsigned int q = 0; q < c.size(); ++q)
+      {
+        packed.assign(it, it + n);
+        c[q]->unpack_values(packed);
+        it += n;
+        auto &rates                  = c[q]->rates;
+        rates.intercalation_current  = *it++;
+        rates.sei_current            = *it++;
+        rates.volumetric_current     = *it++;
+        rates.volumetric_sei_current = *it++;
+        rates.surface_concentration  = *it++;
+        rates.hydrostatic_stress     = *it++;
+        rates.macroscopic_stress     = *it++;
+      }
   }
 
 
@@ -183,7 +243,12 @@ namespace chemomech
   template void ElectrodeProblem<dim>::save_checkpoint(CheckpointArchive &) \
     const;                                                                  \
   template void ElectrodeProblem<dim>::load_checkpoint(                     \
-    const CheckpointArchive &);
+    const CheckpointArchive &);                                             \
+  template void ElectrodeProblem<dim>::load_point_states(                   \
+    const CheckpointArchive &,                                              \
+    const std::string &,                                                    \
+    const typename DoFHandler<dim>::active_cell_iterator &,                 \
+    CellDataStorage<CellIterator, ElectrodePointState> &);
 
   CHEMOMECH_INSTANTIATE(1)
   CHEMOMECH_INSTANTIATE(2)

@@ -48,6 +48,7 @@ namespace chemomech
 
     discharge_q = charge_q = first_discharge_q = 0;
     lithium_before                             = initial.total_lithium();
+    lithium_older                              = lithium_before;
     initial_cyclable  = initial.solid_lithium[0] + initial.solid_lithium[1];
     clog_reported     = false;
     last_switched     = false;
@@ -98,7 +99,8 @@ namespace chemomech
                  clog_reported ? 1.0 : 0.0,
                  last_switched ? 1.0 : 0.0,
                  cycles_open ? 1.0 : 0.0,
-                 double(cycles.n_rows())});
+                 double(cycles.n_rows()),
+                 lithium_older});
   }
 
 
@@ -134,10 +136,11 @@ namespace chemomech
     charge_q                          = t.at(1);
     first_discharge_q                 = t.at(2);
     lithium_before                    = t.at(3);
-    initial_cyclable                  = t.at(4);
-    clog_reported                     = t.at(5) > 0.5;
-    last_switched                     = t.at(6) > 0.5;
-    cycles_open                       = t.at(7) > 0.5;
+    lithium_older    = (t.size() > 9) ? t.at(9) : lithium_before;
+    initial_cyclable = t.at(4);
+    clog_reported    = t.at(5) > 0.5;
+    last_switched    = t.at(6) > 0.5;
+    cycles_open      = t.at(7) > 0.5;
     if (cycles_open)
       cycles.reopen(settings.directory + "/cycles.csv",
                     root,
@@ -313,15 +316,20 @@ namespace chemomech
   CyclingOutcome
   CyclingController::accept(const CyclingObservables &obs,
                             const double              dt,
-                            const ElectrodeIntegrals &I)
+                            const ElectrodeIntegrals &I,
+                            const BdfFormula         &bdf)
   {
     CyclingRecord &r = last_record;
     {
       const double lithium_after = I.total_lithium();
       const double inflow =
-        settings.half_cell ? I.counter_current * dt / constants::faraday : 0.0;
+        settings.half_cell ?
+          I.counter_current * bdf.effective_step() / constants::faraday :
+          0.0;
       r.lithium_balance_error =
-        (lithium_after - lithium_before - inflow) / lithium_after;
+        (lithium_after - bdf.history(lithium_before, lithium_older) - inflow) /
+        lithium_after;
+      lithium_older    = lithium_before;
       lithium_before   = lithium_after;
       const double tot = settings.half_cell ?
                            I.reaction_current[0] + I.counter_current :

@@ -193,10 +193,13 @@ namespace chemomech
     mode = m;
     make_constraints();
 
-    for (auto *v :
-         {&solution, &old_solution, &older_solution, &electrolyte_mask})
+    for (auto *v : {&solution,
+                    &old_solution,
+                    &older_solution,
+                    &oldest_solution,
+                    &electrolyte_mask})
       v->reinit(owned_dofs, comm);
-    for (auto *v : {&ghosted, &ghosted_old})
+    for (auto *v : {&ghosted, &ghosted_old, &ghosted_older})
       v->reinit(owned_dofs, relevant_dofs, comm);
     setup_error_weights();
 
@@ -226,23 +229,22 @@ namespace chemomech
   ElectrodeProblem<dim>::setup_quadrature_data()
   {
     const QGauss<dim>  quad(std::max(degree, displacement_degree) + 1);
-    const unsigned int nq = quad.size();
+    const unsigned int nq   = quad.size();
+    const bool         bdf2 = time_stepping.scheme == TimeScheme::bdf2;
     for (const auto &cell : triangulation->active_cell_iterators())
       if (cell->is_locally_owned())
         if (const ElectrodeMaterial *mat = material_of(cell->material_id()))
           {
-            committed_state.template initialize<ElectrodePointState>(cell, nq);
-            trial_state.template initialize<ElectrodePointState>(cell, nq);
             const ElectrodePointUpdate &up = mat->point_update();
             const ElectrodePointState   s0 =
               up.initial_state(mat->initial_concentration(), 0.0);
-            auto c = committed_state.get_data(cell);
-            auto t = trial_state.get_data(cell);
-            for (unsigned int q = 0; q < nq; ++q)
-              {
-                *c[q] = s0;
-                *t[q] = s0;
-              }
+            for (auto *storage : {&committed_state, &trial_state, &older_state})
+              if (storage != &older_state || bdf2)
+                {
+                  storage->template initialize<ElectrodePointState>(cell, nq);
+                  for (const auto &q : storage->get_data(cell))
+                    *q = s0;
+                }
           }
   }
 
@@ -326,6 +328,15 @@ namespace chemomech
   {
     time_step   = dt;
     ghosted_old = old_solution;
+    // BDF2 once the state at the start of the protocol step is the older
+    // one: the fields are smooth in time within a protocol step (the
+    // potentials jump at a switch, but only concentrations and point states
+    // carry a history).
+    const bool bdf2 = time_stepping.scheme == TimeScheme::bdf2 &&
+                      steps_in_mode >= 1 && older_time_step > 0;
+    bdf = bdf2 ? BdfFormula::bdf2(dt, older_time_step) : BdfFormula::bdf1(dt);
+    if (bdf2)
+      ghosted_older = older_solution;
   }
 
 

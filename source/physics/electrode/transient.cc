@@ -34,18 +34,15 @@ namespace chemomech
   bool
   ElectrodeProblem<dim>::advance()
   {
-    solution        = old_solution;
-    predicted_valid = has_history() && older_time_step > 0;
-    if (predicted_valid)
+    solution = old_solution;
+    if (has_history() && older_time_step > 0)
       {
         // Predictor: linear extrapolation of the last two states within
-        // this protocol step; the first Newton iterate if admissible (e.g.
-        // no negative concentration), and the reference of the local error
-        // estimate.
+        // this protocol step (potentials included); the first Newton
+        // iterate if admissible (e.g. no negative concentration).
         const double r = time_step / older_time_step;
         solution.add(r, old_solution, -r, older_solution);
         constraints.distribute(solution);
-        predicted = solution;
         if (!is_admissible(solution))
           solution = old_solution;
       }
@@ -84,8 +81,9 @@ namespace chemomech
     attempt.linear_iterations = last_newton.linear_iterations;
     last_observation          = {time + dt, cell_voltage(), cell_current()};
     last_error                = -1;
+    last_error_order          = error_estimate_order();
     if (converged && error_control.enabled && time_stepping.adaptive &&
-        predicted_valid)
+        last_error_order > 0)
       {
         last_error = local_error_estimate();
         if (last_error > 1)
@@ -93,7 +91,8 @@ namespace chemomech
             attempt.reason =
               "local error estimate " + std::to_string(last_error) +
               " times the tolerance ('Time stepping/Error control')";
-            attempt.retry_step = dt * error_control.step_factor(last_error);
+            attempt.retry_step =
+              dt * error_control.step_factor(last_error, last_error_order);
             return attempt;
           }
       }
@@ -123,7 +122,7 @@ namespace chemomech
   ElectrodeProblem<dim>::accept_step()
   {
     const CyclingOutcome outcome =
-      controller.accept(last_observation, time_step, last_integrals);
+      controller.accept(last_observation, time_step, last_integrals, bdf);
     commit_state();
     if (outcome.switched && !controller.finished())
       apply_protocol_step();
@@ -140,18 +139,31 @@ namespace chemomech
   ElectrodeProblem<dim>::commit_state()
   {
     TimerOutput::Scope t(*get_timer(comm), "commit");
+    const bool         bdf2 = time_stepping.scheme == TimeScheme::bdf2;
     for (const auto &cell : triangulation->active_cell_iterators())
       if (cell->is_locally_owned() && material_of(cell->material_id()))
         {
           auto c = committed_state.get_data(cell);
           auto t = trial_state.get_data(cell);
+          if (bdf2)
+            {
+              auto o = older_state.get_data(cell);
+              for (unsigned int q = 0; q < c.size(); ++q)
+                *o[q] = *c[q];
+            }
           for (unsigned int q = 0; q < c.size(); ++q)
             *c[q] = *t[q];
         }
-    older_solution  = old_solution;
-    older_time_step = time_step;
-    surface_x_older = surface_x_old;
-    surface_x_old   = surface_extrema(last_integrals);
+    oldest_solution    = older_solution;
+    oldest_time_step   = older_time_step;
+    older_solution     = old_solution;
+    older_time_step    = time_step;
+    surface_x_oldest   = surface_x_older;
+    surface_x_older    = surface_x_old;
+    surface_x_old      = controlled_stoichiometries(last_integrals);
+    observable_history = {{free_observable(last_observation),
+                           observable_history[0],
+                           observable_history[1]}};
     // Two steps in this protocol step: the predictor extrapolates within it.
     ++steps_in_mode;
     old_solution = solution;
@@ -171,8 +183,9 @@ namespace chemomech
     if (!error_control.enabled || !time_stepping.adaptive || steps_in_mode == 0)
       return by_stoichiometry;
     double next =
-      dt * ((last_error >= 0) ? error_control.step_factor(last_error) :
-                                error_control.max_growth);
+      dt * ((last_error >= 0) ?
+              error_control.step_factor(last_error, last_error_order) :
+              error_control.max_growth);
     // The stoichiometry rule stays an upper bound.
     const double max_dx = last_integrals.max_dx;
     if (max_dx > 0)

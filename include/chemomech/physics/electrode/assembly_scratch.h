@@ -7,6 +7,7 @@
 #define chemomech_physics_electrode_assembly_scratch_h
 
 #include <chemomech/core/linear_algebra.h>
+#include <chemomech/materials/electrode_point_state.h>
 #include <chemomech/physics/electrode/field_components.h>
 
 #include <deal.II/base/quadrature_lib.h>
@@ -17,6 +18,7 @@
 #include <deal.II/lac/full_matrix.h>
 #include <deal.II/lac/vector.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -32,12 +34,19 @@ namespace chemomech
      */
     struct PointCoefficients
     {
-      /// Porosity at the end of the step and at its start. Units: none.
-      double porosity = 0, porosity_old = 0;
-      /// J = V/V_0 at the end and the start of the step, and dJ/d tr eps
-      /// (PorosityModel::volume_ratio(); 1, 1, 0 in the separator and for
+      /// Porosity at the end of the step. Units: none.
+      double porosity = 0;
+      /// J = V/V_0 at the end of the step and dJ/d tr eps
+      /// (PorosityModel::volume_ratio(); 1, 0 in the separator and for
       /// fixed_volume kinematics). Units: none.
-      double volume_ratio = 1, volume_ratio_old = 1, volume_ratio_t = 0;
+      double volume_ratio = 1, volume_ratio_t = 0;
+      /**
+       * The history value of the electrolyte storage J eps c_e per
+       * reference volume (BdfFormula::history() of its values at the last
+       * two commits; the last one for BDF1): the storage term is
+       * (J eps c_e - storage_history) / h_eff. Units: mol/m^3.
+       */
+      double storage_history = 0;
       /// d porosity / dp (1/V), / dc_e (m^3/mol), / d tr eps (none).
       double porosity_p = 0, porosity_c = 0, porosity_t = 0;
       /// a_s (i_int + i_SEI). Units: A/m^3.
@@ -91,10 +100,12 @@ namespace chemomech
         , dofs(fe.n_dofs_per_cell())
         , ce_q(fv.n_quadrature_points)
         , ce_old_q(fv.n_quadrature_points)
+        , ce_older_q(fv.n_quadrature_points)
         , pe_q(fv.n_quadrature_points)
         , ps_q(fv.n_quadrature_points)
         , div_q(fv.n_quadrature_points)
         , div_old_q(fv.n_quadrature_points)
+        , div_older_q(fv.n_quadrature_points)
         , gce_q(fv.n_quadrature_points)
         , gpe_q(fv.n_quadrature_points)
         , gps_q(fv.n_quadrature_points)
@@ -113,12 +124,14 @@ namespace chemomech
             fe.system_to_component_index(i).first);
       }
 
-      /// Moves to @p cell: clears the local system, evaluates the fields.
+      /// Moves to @p cell: clears the local system, evaluates the fields
+      /// (those of @p ghosted_older only if given: BDF2).
       template <class Iterator>
       void
       reinit(const Iterator        &cell,
              const LA::MPI::Vector &ghosted,
-             const LA::MPI::Vector &ghosted_old)
+             const LA::MPI::Vector &ghosted_old,
+             const LA::MPI::Vector *ghosted_older)
       {
         using namespace electrode_fields;
         fv.reinit(cell);
@@ -137,6 +150,11 @@ namespace chemomech
         fv[u].get_function_symmetric_gradients(ghosted, eps_q);
         fv[u].get_function_divergences(ghosted, div_q);
         fv[u].get_function_divergences(ghosted_old, div_old_q);
+        if (ghosted_older != nullptr)
+          {
+            fv[ce].get_function_values(*ghosted_older, ce_older_q);
+            fv[u].get_function_divergences(*ghosted_older, div_older_q);
+          }
       }
 
       /// Fills phi, grad, symgrad and divv at quadrature point @p q.
@@ -166,9 +184,11 @@ namespace chemomech
       dealii::FullMatrix<double>                   cell_matrix;
       dealii::Vector<double>                       cell_rhs;
       std::vector<dealii::types::global_dof_index> dofs;
-      /// Field values at the quadrature points (c_e, old c_e, phi_e, phi_s,
-      /// div u) and gradients, strain.
-      std::vector<double> ce_q, ce_old_q, pe_q, ps_q, div_q, div_old_q;
+      /// Field values at the quadrature points (c_e at the end of the step
+      /// and at the last two commits, phi_e, phi_s, div u at the end and
+      /// the last two commits) and gradients, strain.
+      std::vector<double> ce_q, ce_old_q, ce_older_q, pe_q, ps_q, div_q,
+        div_old_q, div_older_q;
       std::vector<dealii::Tensor<1, dim>>          gce_q, gpe_q, gps_q;
       std::vector<dealii::SymmetricTensor<2, dim>> eps_q;
       /// c_e, phi_e and u_x at the face quadrature points.
@@ -185,8 +205,15 @@ namespace chemomech
       bool electrode = false;
       /// Effective solid conductivity of the cell. Units: S/m.
       double sigma_eff = 0;
-      /// Time step (s), cation transference number (none), RT (J/mol).
+      /// Effective time step h_eff of the BDF formula (s), cation
+      /// transference number (none), RT (J/mol).
       double dt = 1, tp = 0, RT = 0;
+      /// History weights of the BDF formula ({1, 0}: BDF1) and whether it
+      /// is BDF2 (the older fields and point states are read).
+      std::array<double, 2> history_weights = {{1, 0}};
+      bool                  bdf2            = false;
+      /// The BDF2 history state of the current quadrature point.
+      ElectrodePointState history_point;
       /// Whether a local update failed on this rank, and the first message.
       bool        failed = false;
       std::string failure;

@@ -7,6 +7,7 @@
 #ifndef chemomech_physics_electrode_cycling_controller_h
 #define chemomech_physics_electrode_cycling_controller_h
 
+#include <chemomech/core/bdf_formula.h>
 #include <chemomech/core/time_stepping.h>
 #include <chemomech/io/checkpoint_archive.h>
 #include <chemomech/io/statistics_table.h>
@@ -172,12 +173,16 @@ namespace chemomech
     /**
      * @brief Books the accepted step of size @p dt ending at @p obs with the
      * integrals @p integrals (of its end): capacities, balances, events,
-     * cycles.csv, protocol switch.
+     * cycles.csv, protocol switch. The lithium balance is that of the time
+     * discretisation @p bdf of the step: the lithium inventory minus its
+     * BDF history value equals the counter electrode's inflow times the
+     * effective step (BdfFormula).
      */
     CyclingOutcome
     accept(const CyclingObservables &obs,
            const double              dt,
-           const ElectrodeIntegrals &integrals);
+           const ElectrodeIntegrals &integrals,
+           const BdfFormula         &bdf);
 
     /// The step size after an accepted step (see TransientProblem). s.
     double
@@ -249,9 +254,11 @@ namespace chemomech
     double                charge_q          = 0;
     double                first_discharge_q = 0;
     double                lithium_before    = 0;
-    double                initial_cyclable  = 0;
-    bool                  clog_reported     = false;
-    bool                  last_switched     = false;
+    /// The lithium inventory one accepted step before lithium_before. mol/m^2.
+    double lithium_older    = 0;
+    double initial_cyclable = 0;
+    bool   clog_reported    = false;
+    bool   last_switched    = false;
   };
 } // namespace chemomech
 

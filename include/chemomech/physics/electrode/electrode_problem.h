@@ -9,6 +9,7 @@
 #ifndef chemomech_physics_electrode_electrode_problem_h
 #define chemomech_physics_electrode_electrode_problem_h
 
+#include <chemomech/core/bdf_formula.h>
 #include <chemomech/core/linear_algebra.h>
 #include <chemomech/core/newton_solver.h>
 #include <chemomech/core/step_error_control.h>
@@ -211,7 +212,11 @@ namespace chemomech
     void
     set_operating_point(const OperatingMode mode, const double value);
 
-    /// The time step of the next solve. Units: s.
+    /**
+     * @brief The time step of the next solve (s) and its BDF formula
+     * (#bdf): BDF2 with the "Time stepping/Scheme = bdf2" once a step of the
+     * protocol step is committed, otherwise backward Euler.
+     */
     void
     set_time_step(const double dt);
 
@@ -222,17 +227,44 @@ namespace chemomech
 
     /**
      * @brief The local error estimate of the last attempt in units of the
-     * tolerance: h/(2h + h_old) |y - y_p| / tolerance, the largest over the
-     * electrolyte concentration DoFs and the surface stoichiometry extrema
-     * of the electrodes. Collective.
+     * tolerance: BdfFormula::error_factor() |y - y_p| / tolerance, the
+     * largest over the electrolyte concentration DoFs and the surface
+     * stoichiometry extrema of the electrodes, with the predictor y_p
+     * through the last error_estimate_order() + 1 committed states of the
+     * protocol step (the state at its start included). Collective.
      */
     double
     local_error_estimate() const;
 
-    /// The surface stoichiometry extrema of @p integrals (as
+    /// The free terminal observable of @p obs in the current mode.
+    double
+    free_observable(const CyclingObservables &obs) const;
+
+    /// Its local error estimate in units of its tolerance (0 without two
+    /// steps of history in the protocol step).
+    double
+    observable_error_estimate() const;
+
+    /// The order of the estimate of the next attempt: 2 for a BDF2 step
+    /// with three states of the protocol step, 1 with two, 0 (none) at its
+    /// first step.
+    unsigned int
+    error_estimate_order() const;
+
+    /// Reads the point states of @p cell saved as @p name into @p storage.
+    void
+    load_point_states(
+      const CheckpointArchive                                      &archive,
+      const std::string                                            &name,
+      const typename dealii::DoFHandler<dim>::active_cell_iterator &cell,
+      dealii::CellDataStorage<
+        typename dealii::Triangulation<dim>::cell_iterator,
+        ElectrodePointState> &storage);
+
+    /// The stoichiometries of @p integrals under error control (as
     /// #surface_x_old; an electrode that does not exist gives zeros).
-    static std::array<double, 4>
-    surface_extrema(const ElectrodeIntegrals &integrals);
+    static std::array<double, 6>
+    controlled_stoichiometries(const ElectrodeIntegrals &integrals);
 
     /**
      * @brief Newton solve of one step of size set_time_step() from the last
@@ -442,12 +474,15 @@ namespace chemomech
     dealii::DoFHandler<dim>                     dof_handler;
     dealii::IndexSet                            owned_dofs, relevant_dofs;
     dealii::AffineConstraints<double>           constraints;
-    LA::MPI::Vector                             ghosted, ghosted_old;
-    LA::MPI::Vector                             electrolyte_mask;
+    LA::MPI::Vector ghosted, ghosted_old, ghosted_older;
+    LA::MPI::Vector electrolyte_mask;
 
     using CellIterator = typename dealii::Triangulation<dim>::cell_iterator;
     dealii::CellDataStorage<CellIterator, ElectrodePointState> committed_state;
     dealii::CellDataStorage<CellIterator, ElectrodePointState> trial_state;
+    /// The committed state one step earlier (BDF2 history; only with the
+    /// bdf2 scheme).
+    dealii::CellDataStorage<CellIterator, ElectrodePointState> older_state;
 
     // Operating point and time
     OperatingMode mode          = OperatingMode::current;
@@ -461,6 +496,12 @@ namespace chemomech
      */
     LA::MPI::Vector older_solution;
     double          older_time_step = 0;
+    /// The committed solution one step before older_solution and the step
+    /// between them (the quadratic predictor of the BDF2 error estimate).
+    LA::MPI::Vector oldest_solution;
+    double          oldest_time_step = 0;
+    /// The time discretisation of the current step (set_time_step()).
+    BdfFormula bdf = BdfFormula::bdf1(1);
     /// Steps committed since the last switch of the protocol.
     unsigned int steps_in_mode = 0;
 
@@ -474,19 +515,28 @@ namespace chemomech
     /// Step sizes from the local error estimate (Time stepping/Error
     /// control).
     StepErrorControl error_control;
-    /// The predictor of the last attempt (if #predicted_valid).
-    LA::MPI::Vector predicted;
-    bool            predicted_valid = false;
     /// Per DoF 1/tolerance of the error estimate (0: not controlled).
     LA::MPI::Vector error_weights;
-    /// The smallest and largest particle surface stoichiometry of each
-    /// electrode (min, max of the negative, then of the positive) at the
-    /// last two commits: the history of the error estimate.
-    std::array<double, 4> surface_x_old = {}, surface_x_older = {};
+    /**
+     * The smallest and largest particle surface stoichiometry and the mean
+     * particle stoichiometry of each electrode (min, max, mean of the
+     * negative, then of the positive; the mean carries the error of a
+     * constant-voltage step, whose surface stoichiometries hardly move) at
+     * the last three commits: the history of the error estimate.
+     */
+    std::array<double, 6> surface_x_old = {}, surface_x_older = {},
+                          surface_x_oldest = {};
+    /// The terminal's free observable (the voltage under an imposed
+    /// current, the current under an imposed voltage; V or A/m^2) at the
+    /// last three commits of the protocol step (valid for steps_in_mode,
+    /// steps_in_mode - 1, steps_in_mode - 2 >= 1).
+    std::array<double, 3> observable_history = {};
     /// Error estimate of the last converged attempt, in units of the
     /// tolerance (negative: none).
-    double last_error    = -1;
-    bool   local_failure = false;
+    double last_error = -1;
+    /// Its order (BdfFormula: the error scales as h^(order + 1)).
+    unsigned int last_error_order = 1;
+    bool         local_failure    = false;
     /// Wall time of the local updates in all assemblies so far. Units: s.
     double       local_update_seconds_total = 0;
     std::string  failure_reason;

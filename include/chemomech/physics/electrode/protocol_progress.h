@@ -27,11 +27,14 @@ namespace chemomech
    * exact at every cycle boundary and, with durations that repeat from
    * cycle to cycle, proportional to simulated time.
    *
-   * Once every step of the cycle has run and reported its cost (the time
-   * steps it took), the steps are weighted by their cost instead (the time
-   * fraction within the active step still measures the progress in it): a
-   * CV step of a few long time steps then counts for what it costs, not for
-   * its hours, and the rate of progress per unit of work stays even.
+   * A step that has run and reported its cost (the time steps it took) is
+   * weighted by its cost instead, and a step that has not yet by its
+   * expected duration times the cost per second of those of its kind that
+   * have (constant current, constant voltage, rest; of all if none has) (the
+   * time fraction within the active step still measures the progress in
+   * it): a CV step of a few long time steps or a rest of many short ones
+   * then counts for what it costs, not for its hours, and the rate of
+   * progress per unit of work stays even.
    */
   class ProtocolProgress
   {
