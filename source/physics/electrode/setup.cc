@@ -332,8 +332,11 @@ namespace chemomech
     // one: the fields are smooth in time within a protocol step (the
     // potentials jump at a switch, but only concentrations and point states
     // carry a history).
+    // (Variable-step BDF2 is zero-stable for step ratios below 1 + sqrt 2:
+    // a larger jump is taken with BDF1, as in TimeStepping.)
     const bool bdf2 = time_stepping.scheme == TimeScheme::bdf2 &&
-                      steps_in_mode >= 1 && older_time_step > 0;
+                      steps_in_mode >= 1 && older_time_step > 0 &&
+                      dt <= 2.4 * older_time_step;
     bdf = bdf2 ? BdfFormula::bdf2(dt, older_time_step) : BdfFormula::bdf1(dt);
     if (bdf2)
       ghosted_older = older_solution;

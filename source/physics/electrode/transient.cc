@@ -93,6 +93,7 @@ namespace chemomech
               " times the tolerance ('Time stepping/Error control')";
             attempt.retry_step =
               dt * error_control.step_factor(last_error, last_error_order);
+            rejected_for_error = true;
             return attempt;
           }
       }
@@ -180,12 +181,18 @@ namespace chemomech
       controller.next_time_step(dt, proposed, last_integrals.max_dx);
     // Just switched: the protocol's first step ('Maximum time step after
     // switch') starts the new step.
+    // After a step redone for its error, the next one does not grow (the
+    // estimate that proposed the rejected size was too optimistic).
+    const bool after_rejection = rejected_for_error;
+    rejected_for_error         = false;
     if (!error_control.enabled || !time_stepping.adaptive || steps_in_mode == 0)
       return by_stoichiometry;
-    double next =
-      dt * ((last_error >= 0) ?
-              error_control.step_factor(last_error, last_error_order) :
-              error_control.max_growth);
+    double factor = (last_error >= 0) ?
+                      error_control.step_factor(last_error, last_error_order) :
+                      error_control.max_growth;
+    if (after_rejection)
+      factor = std::min(factor, 1.0);
+    double next = dt * factor;
     // The stoichiometry rule stays an upper bound.
     const double max_dx = last_integrals.max_dx;
     if (max_dx > 0)

@@ -536,6 +536,9 @@ namespace chemomech
     double last_error = -1;
     /// Its order (BdfFormula: the error scales as h^(order + 1)).
     unsigned int last_error_order = 1;
+    /// Whether an attempt was redone for its error since the last accepted
+    /// step (the next step then does not grow).
+    bool rejected_for_error = false;
     bool         local_failure    = false;
     /// Wall time of the local updates in all assemblies so far. Units: s.
     double       local_update_seconds_total = 0;
