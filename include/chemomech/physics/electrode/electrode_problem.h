@@ -539,7 +539,7 @@ namespace chemomech
     /// Whether an attempt was redone for its error since the last accepted
     /// step (the next step then does not grow).
     bool rejected_for_error = false;
-    bool         local_failure    = false;
+    bool local_failure      = false;
     /// Wall time of the local updates in all assemblies so far. Units: s.
     double       local_update_seconds_total = 0;
     std::string  failure_reason;
