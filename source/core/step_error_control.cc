@@ -1,3 +1,4 @@
+#include <chemomech/core/bdf_formula.h>
 #include <chemomech/core/parameter_checks.h>
 #include <chemomech/core/range_spec.h>
 #include <chemomech/core/step_error_control.h>
@@ -124,7 +125,7 @@ namespace chemomech
   double
   StepErrorControl::error_factor(const double dt, const double dt_old)
   {
-    return dt / (2 * dt + dt_old);
+    return BdfFormula::error_factor(1, dt, dt_old, 0);
   }
 
 
